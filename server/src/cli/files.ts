@@ -1,0 +1,117 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+export type ReadResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: string };
+
+/**
+ * Reads a file as UTF-8 text, refusing what is not text: too large, binary
+ * (a NUL byte) or not valid UTF-8. A leading byte-order mark is dropped.
+ */
+export function readTextFile(file: string, maxBytes: number): ReadResult {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    return { ok: false, reason: describeError(e) };
+  }
+  if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
+  if (stat.size > maxBytes) {
+    return { ok: false, reason: `file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (maxFileSize in .inspection-reports.yaml); not checked` };
+  }
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    return { ok: false, reason: describeError(e) };
+  }
+  return decodeText(buf);
+}
+
+export function decodeText(buf: Uint8Array): ReadResult {
+  if (buf.indexOf(0) >= 0) return { ok: false, reason: 'binary file (contains NUL bytes); not checked' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8 text; save it as UTF-8 and check again' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+export function describeError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a folder';
+    case 'ELOOP': return 'symbolic link loop';
+    default: return err.message ?? String(e);
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+/**
+ * Lists the Markdown files under a path, sorted, following no symbolic links to
+ * folders (so loops cannot trap it). Problems are collected, never thrown.
+ */
+export function collectMarkdown(root: string, problems: { file: string; reason: string }[]): string[] {
+  const out: string[] = [];
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch (e) {
+    problems.push({ file: root, reason: describeError(e) });
+    return out;
+  }
+  if (stat.isFile()) return [root];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ file: dir, reason: describeError(e) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
+      } else if ((e.isFile() || e.isSymbolicLink()) && /\.(md|markdown)$/i.test(e.name)) {
+        out.push(p);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * Writes a file so that it is never left half written: write a temporary file
+ * beside it, then rename over the original.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw e;
+  }
+}

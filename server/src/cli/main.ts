@@ -1,0 +1,172 @@
+import * as path from 'path';
+import { checkText } from '../check';
+import { SettingsFinder } from '../config/find';
+import type { Diagnostic } from '../core/types';
+import { fixAll } from '../fix';
+import { collectMarkdown, readTextFile, writeFileAtomic } from './files';
+import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
+
+export const VERSION = '0.1.0';
+
+const USAGE = `Usage: inspection-reports <command> [options]
+
+Commands:
+  check <path>...     Check reports (files or folders; folders are walked for .md files).
+
+Options for check:
+  --format <f>        text (default), json or sarif
+  --config <file>     use this settings file instead of the nearest .inspection-reports.yaml
+  --fix               apply every mechanical fix, writing each file safely, then report what is left
+  --exit-zero         exit 0 even when errors are found (used by 'npm start')
+  --quiet             print errors only
+
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error or nothing could be read.`;
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+}
+
+const nodeIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  cwd: process.cwd(),
+};
+
+interface CheckArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  config?: string;
+  fix: boolean;
+  exitZero: boolean;
+  quiet: boolean;
+}
+
+function parseCheckArgs(args: string[], io: Io): CheckArgs | undefined {
+  const out: CheckArgs = { paths: [], format: 'text', fix: false, exitZero: false, quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string): string | undefined => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined) io.err(`inspection-reports: ${name} needs a value`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = value('--format');
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') {
+        if (v !== undefined) io.err(`inspection-reports: unknown format '${v}' (use text, json or sarif)`);
+        return undefined;
+      }
+      out.format = v;
+    } else if (a === '--config' || a.startsWith('--config=')) {
+      const v = value('--config');
+      if (v === undefined) return undefined;
+      out.config = path.resolve(io.cwd, v);
+    } else if (a === '--fix') out.fix = true;
+    else if (a === '--exit-zero') out.exitZero = true;
+    else if (a === '--quiet' || a === '-q') out.quiet = true;
+    else if (a.startsWith('-') && a !== '-') {
+      io.err(`inspection-reports: unknown option '${a}'\n\n${USAGE}`);
+      return undefined;
+    } else out.paths.push(a);
+  }
+  if (out.paths.length === 0) {
+    io.err(`inspection-reports: check needs at least one file or folder\n\n${USAGE}`);
+    return undefined;
+  }
+  return out;
+}
+
+/** Runs the command line; returns the exit code. Never throws for bad input. */
+export function run(argv: string[], io: Io = nodeIo): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    (command ? io.out : io.err)(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '-v' || command === '--version') {
+    io.out(VERSION);
+    return 0;
+  }
+  if (command === 'check') {
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.out(USAGE);
+      return 0;
+    }
+    const args = parseCheckArgs(rest, io);
+    return args ? runCheck(args, io) : 2;
+  }
+  io.err(`inspection-reports: unknown command '${command}'\n\n${USAGE}`);
+  return 2;
+}
+
+function runCheck(args: CheckArgs, io: Io): number {
+  const finder = new SettingsFinder(args.config);
+  const problems: { file: string; reason: string }[] = [];
+  const files: string[] = [];
+  for (const p of args.paths) files.push(...collectMarkdown(path.resolve(io.cwd, p), problems));
+  const results: FileResult[] = [];
+  const shownSettings = new Set<string>();
+  let read = 0;
+  for (const file of files) {
+    const settings = finder.forDocument(file);
+    if (settings.file && settings.problems.length > 0 && !shownSettings.has(settings.file)) {
+      shownSettings.add(settings.file);
+      for (const p of settings.problems) io.err(`${rel(io, p.source)}: settings problem: ${p.message} (defaults used)`);
+    }
+    const r = readTextFile(file, settings.config.maxFileSize);
+    if (!r.ok) {
+      problems.push({ file, reason: r.reason });
+      continue;
+    }
+    read++;
+    const uri = file;
+    let text = r.text;
+    let diagnostics: Diagnostic[];
+    const options = { profiles: settings.profiles, config: settings.config };
+    const first = checkText(text, uri, options);
+    if (!first.model.isReport) continue; // not a report: skipped silently
+    diagnostics = first.diagnostics;
+    if (args.fix && diagnostics.some((d) => d.fix)) {
+      const fixed = fixAll(text, uri, options);
+      if (fixed.text !== text) {
+        try {
+          writeFileAtomic(file, fixed.text);
+          io.err(`${rel(io, file)}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}`);
+          text = fixed.text;
+        } catch (e) {
+          problems.push({ file, reason: `could not write fixes (file left unchanged): ${(e as Error).message}` });
+        }
+      }
+      diagnostics = checkText(text, uri, options).diagnostics;
+    }
+    if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+    results.push({ file: rel(io, file), diagnostics });
+  }
+  for (const p of problems) io.err(`${rel(io, p.file)}: cannot check: ${p.reason}`);
+  const totals = countTotals(results, read);
+  if (args.format === 'json') io.out(formatJson(results));
+  else if (args.format === 'sarif') io.out(formatSarif(results, VERSION));
+  else {
+    const text = formatText(results);
+    if (text) io.out(text);
+    io.out(summaryLine(totals));
+  }
+  if (read === 0) {
+    io.err('inspection-reports: nothing could be read');
+    return 2;
+  }
+  if (args.exitZero) return 0;
+  return totals.error > 0 ? 1 : 0;
+}
+
+function rel(io: Io, file: string): string {
+  const r = path.relative(io.cwd, file);
+  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
+}

@@ -1,0 +1,95 @@
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import type { LineIndex } from '../core/lineIndex';
+import type { FrontMatter, FrontMatterEntry, ParseProblem } from './types';
+
+/**
+ * Finds the front matter block: a first line of exactly '---' and the next line
+ * of '---' or '...'. Returns the number of lines it covers (0 when none).
+ */
+export function frontMatterLines(lines: LineIndex): { end: number } | undefined {
+  if (lines.line(0).trimEnd() !== '---') return undefined;
+  for (let n = 1; n < lines.lineCount; n++) {
+    const l = lines.line(n).trimEnd();
+    if (l === '---' || l === '...') return { end: n };
+  }
+  return undefined;
+}
+
+/** Reads the front matter. Broken YAML becomes problems; nothing throws. */
+export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): FrontMatter | undefined {
+  const fence = frontMatterLines(lines);
+  if (!fence) {
+    if (lines.line(0).trimEnd() === '---' && lines.lineCount > 1) {
+      problems.push({
+        ruleId: 'front-matter',
+        message: "Front matter is not closed: add a line '---' after the last key.",
+        span: lines.lineSpan(0),
+      });
+    }
+    return undefined;
+  }
+  const contentStart = lines.lineStart(1);
+  const contentEnd = fence.end > 1 ? lines.lineEnd(fence.end - 1) : contentStart;
+  const yamlText = lines.text.slice(contentStart, contentEnd);
+  const fm: FrontMatter = {
+    span: { start: 0, end: lines.lineEnd(fence.end) },
+    contentSpan: { start: contentStart, end: contentEnd },
+    entries: new Map(),
+    valid: true,
+  };
+  let doc;
+  try {
+    doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+  } catch (e) {
+    problems.push({ ruleId: 'front-matter', message: `Front matter cannot be read: ${(e as Error).message}`, span: fm.span });
+    fm.valid = false;
+    return fm;
+  }
+  for (const err of doc.errors) {
+    fm.valid = false;
+    const at = contentStart + Math.min(err.pos[0], yamlText.length);
+    const line = lines.lineOf(at);
+    problems.push({
+      ruleId: 'front-matter',
+      message: `Front matter is not valid YAML: ${err.message.split('\n')[0]}`,
+      span: lines.lineSpan(line),
+    });
+  }
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    if (contents !== null && fm.valid) {
+      problems.push({ ruleId: 'front-matter', message: 'Front matter must be a set of `key: value` lines.', span: fm.span });
+      fm.valid = false;
+    }
+    return fm;
+  }
+  // Values come from one toJS call so that alias expansion is bounded (no "billion laughs").
+  let values: Record<string, unknown> = {};
+  try {
+    const js = doc.toJS({ maxAliasCount: 50 }) as unknown;
+    if (js && typeof js === 'object' && !Array.isArray(js)) values = js as Record<string, unknown>;
+  } catch (e) {
+    problems.push({ ruleId: 'front-matter', message: `Front matter cannot be read: ${(e as Error).message}`, span: fm.span });
+    fm.valid = false;
+  }
+  for (const pair of contents.items) {
+    const keyNode = pair.key as Node | null;
+    if (!isScalar(keyNode) || keyNode.range === undefined || keyNode.range === null) continue;
+    const key = String(keyNode.value);
+    const valueNode = pair.value as Node | null;
+    const keySpan = { start: contentStart + keyNode.range[0], end: contentStart + keyNode.range[1] };
+    let value: unknown = null;
+    let valueSpan = { start: keySpan.end, end: keySpan.end };
+    if (valueNode) {
+      value = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : null;
+      if (valueNode.range) valueSpan = { start: contentStart + valueNode.range[0], end: contentStart + valueNode.range[1] };
+    }
+    const entry: FrontMatterEntry = { key, value, keySpan, valueSpan };
+    if (fm.entries.has(key)) {
+      problems.push({ ruleId: 'front-matter', message: `'${key}' is given twice in the front matter; the first is used.`, span: keySpan });
+      continue;
+    }
+    fm.entries.set(key, entry);
+  }
+  return fm;
+}

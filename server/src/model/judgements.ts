@@ -1,0 +1,108 @@
+import type { Span } from '../core/types';
+import type { Catalog } from '../profiles/types';
+import { normalise } from './text';
+import type { JudgementRef } from './types';
+
+/** A softer form for matching names: also 'experience' ~ 'experiences', no verb at the end. */
+function loose(s: string): string {
+  return normalise(s)
+    .replace(/\bexperience\b/g, 'experiences')
+    .replace(/\s+(is|are)$/, '')
+    .replace(/\b(social work )?practice with children and (their )?families/, 'practice with children and families');
+}
+
+export interface NameMatch {
+  key: string;
+  exact: boolean;
+}
+
+/** Which catalog judgement a written name is: exactly, or as a known near miss. */
+export function matchJudgementName(catalog: Catalog, written: string): NameMatch | undefined {
+  const w = written.trim();
+  for (const j of Object.values(catalog.judgements)) if (j.name === w) return { key: j.key, exact: true };
+  const n = normalise(w);
+  for (const j of Object.values(catalog.judgements)) {
+    if (normalise(j.name) === n) return { key: j.key, exact: false };
+    for (const v of j.variants) if (normalise(v) === n) return { key: j.key, exact: false };
+  }
+  const l = loose(w);
+  for (const j of Object.values(catalog.judgements)) if (loose(j.name) === l) return { key: j.key, exact: false };
+  return undefined;
+}
+
+/** All grade words the catalog knows, right or wrong, longest first. */
+export function gradeWords(catalog: Catalog): string[] {
+  const all = new Set<string>();
+  for (const set of Object.values(catalog.grades)) for (const g of set) all.add(g.toLowerCase());
+  for (const g of Object.keys(catalog.notGrades)) all.add(g.toLowerCase());
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+export function looksLikeGrade(catalog: Catalog, text: string): boolean {
+  const n = normalise(text);
+  return gradeWords(catalog).some((g) => n === g);
+}
+
+/**
+ * Reads a heading as a judgement section, if it is one:
+ * `<name>: <grade>` or the older sentence form `<name> requires improvement to be good.`
+ */
+export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: Span): JudgementRef | undefined {
+  const colon = text.lastIndexOf(':');
+  if (colon > 0) {
+    const rawName = text.slice(0, colon);
+    const nameText = rawName.trim();
+    const match = matchJudgementName(catalog, nameText);
+    if (match) {
+      const after = text.slice(colon + 1);
+      const gradeText = after.trim();
+      const gradeStart = textSpan.start + colon + 1 + (after.length - after.trimStart().length);
+      const nameStart = textSpan.start + (rawName.length - rawName.trimStart().length);
+      return {
+        nameText,
+        nameSpan: { start: nameStart, end: nameStart + nameText.length },
+        key: match.key,
+        exact: match.exact,
+        gradeText,
+        gradeSpan: { start: gradeStart, end: gradeStart + gradeText.length },
+        form: 'colon',
+      };
+    }
+  }
+  // Sentence form: the name, an optional verb, then a grade word and an optional full stop.
+  const lower = text.toLowerCase();
+  for (const g of gradeWords(catalog)) {
+    const re = new RegExp(`\\s(?:(?:is|are|was|were)\\s+)?(${escapeRe(g)})\\.?\\s*$`, 'i');
+    const m = re.exec(lower);
+    if (!m) continue;
+    // "requires improvement" is itself a verb phrase: "X requires improvement to be good."
+    const nameText = text.slice(0, m.index).trim();
+    const match = matchJudgementName(catalog, nameText);
+    if (!match) continue;
+    const gradeStart = m.index + m[0].indexOf(m[1]);
+    return {
+      nameText,
+      nameSpan: { start: textSpan.start, end: textSpan.start + nameText.length },
+      key: match.key,
+      exact: match.exact,
+      gradeText: text.slice(gradeStart, gradeStart + m[1].length),
+      gradeSpan: { start: textSpan.start + gradeStart, end: textSpan.start + gradeStart + m[1].length },
+      form: 'sentence',
+    };
+  }
+  return undefined;
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Word-overlap similarity (0..1), for suggesting the name meant. */
+export function similarity(a: string, b: string): number {
+  const wa = new Set(normalise(a).split(/[^a-z']+/).filter(Boolean));
+  const wb = new Set(normalise(b).split(/[^a-z']+/).filter(Boolean));
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let both = 0;
+  for (const w of wa) if (wb.has(w)) both++;
+  return both / (wa.size + wb.size - both);
+}

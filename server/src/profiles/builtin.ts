@@ -1,0 +1,43 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildProfileSet, type DataProblem } from './load';
+import type { ProfileSet } from './types';
+
+/**
+ * Finds server/profiles/ whether we run from source (tsx, tests) or from the
+ * bundle in dist/ (esbuild.mjs copies the YAML to dist/profiles/).
+ */
+export function builtinProfileDir(): string {
+  const candidates = [
+    path.join(__dirname, 'profiles'),
+    path.join(__dirname, '..', 'profiles'),
+    path.join(__dirname, '..', '..', 'profiles'),
+  ];
+  for (const c of candidates) if (fs.existsSync(path.join(c, 'judgements.yaml'))) return c;
+  return candidates[candidates.length - 1];
+}
+
+let cached: ProfileSet | undefined;
+
+/** The profiles shipped with the tool. Read once; problems here are bugs (tests assert none). */
+export function builtinProfiles(problems: DataProblem[] = []): ProfileSet {
+  if (cached && problems.length === 0) return cached;
+  const dir = builtinProfileDir();
+  const read = (name: string) => {
+    const file = path.join(dir, name);
+    try {
+      return { source: file, text: fs.readFileSync(file, 'utf8') };
+    } catch (e) {
+      problems.push({ source: file, message: `cannot read built-in profile: ${(e as Error).message}` });
+      return { source: file, text: '' };
+    }
+  };
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.yaml') && n !== 'judgements.yaml').sort();
+  } catch (e) {
+    problems.push({ source: dir, message: `cannot list built-in profiles: ${(e as Error).message}` });
+  }
+  cached = buildProfileSet(read('judgements.yaml'), names.map(read), problems);
+  return cached;
+}

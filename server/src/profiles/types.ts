@@ -1,0 +1,76 @@
+/** The shapes of the data in server/profiles/*.yaml, once loaded and checked. */
+
+export type NumberingStyle = 'continuous' | 'section' | 'none';
+export type FindingKind = 'para' | 'wni' | 'finding' | 'rec' | 'priority';
+export type FieldType = 'text' | 'date' | 'date-range' | 'date-list' | 'list' | 'integer' | 'enum';
+
+export interface FieldSpec {
+  required: boolean;
+  type: FieldType;
+  values?: string[];
+}
+
+export interface SectionSpec {
+  id: string;
+  /** The heading as it should be written. */
+  heading?: string;
+  /** Other headings accepted as this section (older wording). */
+  accept: string[];
+  required: boolean;
+  /** A required section is satisfied by this other section instead. */
+  alternativeTo?: string;
+  /** Items in this section are findings with this id prefix. */
+  findings?: FindingKind;
+  /** Slot for the judgement sections (graded kinds). */
+  judgements?: boolean;
+  /** Slot for "## N. Title" sections (scrutiny). */
+  numberedSections?: boolean;
+}
+
+export interface Profile {
+  kind: string;
+  label: string;
+  framework?: string;
+  graded: boolean;
+  letter: boolean;
+  numbering: NumberingStyle;
+  frontMatter: Record<string, FieldSpec>;
+  sections: SectionSpec[];
+  /** Where the profile came from (file path), for messages. */
+  source: string;
+}
+
+export interface JudgementSpec {
+  key: string;
+  name: string;
+  short: string;
+  variants: string[];
+}
+
+export interface Era {
+  id: string;
+  framework: string;
+  /** First inspection start date (ISO) the era applies to. */
+  from: string;
+  /** Key into Catalog.grades. */
+  grades: string;
+  table: string[];
+  optional: string[];
+  sections: string[];
+  practice: string[];
+  overall?: string;
+  leaders?: string;
+}
+
+export interface Catalog {
+  grades: Record<string, string[]>;
+  /** Lower-case wrong grade words mapped to the intended grade, or null. */
+  notGrades: Record<string, string | null>;
+  judgements: Record<string, JudgementSpec>;
+  eras: Era[];
+}
+
+export interface ProfileSet {
+  catalog: Catalog;
+  profiles: Map<string, Profile>;
+}

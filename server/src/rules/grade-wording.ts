@@ -1,0 +1,125 @@
+import type { Span } from '../core/types';
+import { blockSpan, normalise } from '../model/text';
+import type { JudgementRef } from '../model/types';
+import type { Catalog } from '../profiles/types';
+import type { Rule, RuleContext } from './types';
+
+/**
+ * The four grade phrases, exactly, in the form each place needs.
+ * Source: ../shared/domain.md, "Grades" (table, heading by era, running text).
+ */
+export const gradeWording: Rule = {
+  id: 'grade-wording',
+  summary: 'Grades use one of the four grade phrases exactly, in the form their place needs.',
+  defaultSeverity: 'error',
+  fixable: true,
+  check(ctx) {
+    const { model } = ctx;
+    if (!model.profile?.graded) return;
+    const grades = gradeSet(ctx);
+    const fw = frameworkOf(ctx);
+    for (const row of model.table?.rows ?? []) {
+      if (row.judgement && row.judgement.gradeText) checkGrade(ctx, row.judgement, grades, fw, 'table');
+    }
+    // Headings from 2021 write the grade in lower case; 2018 to 2020 either case.
+    const year = Number((model.inspection?.start ?? model.documentDate ?? '9999').slice(0, 4));
+    for (const s of model.sections) {
+      if (!s.judgement || !s.judgement.gradeText) continue;
+      const form = s.judgement.form === 'sentence' || year >= 2021 ? 'lower' : 'either';
+      checkGrade(ctx, s.judgement, grades, fw, form);
+    }
+    checkRunningText(ctx, fw);
+  },
+};
+
+type Place = 'table' | 'lower' | 'either';
+
+function frameworkOf(ctx: RuleContext): string {
+  return ctx.model.era?.framework ?? ctx.model.profile?.framework ?? 'ilacs';
+}
+
+function gradeSet(ctx: RuleContext): string[] {
+  const key = ctx.model.era?.grades ?? (frameworkOf(ctx) === 'sif' ? 'sif' : 'ilacs');
+  return ctx.catalog.grades[key] ?? ctx.catalog.grades.ilacs ?? [];
+}
+
+/** The phrase the author meant, in sentence case, or undefined when we cannot tell. */
+export function intendedGrade(catalog: Catalog, grades: string[], written: string): string | undefined {
+  const n = normalise(written).replace(/^['‘"“]+|['’"”]+$/g, '');
+  const exact = grades.find((g) => g.toLowerCase() === n);
+  if (exact) return exact;
+  // 'requires improvement' vs 'requires improvement to be good' across frameworks.
+  if (n === 'requires improvement' || n === 'requires improvement to be good') {
+    return grades.find((g) => g.toLowerCase().startsWith('requires improvement'));
+  }
+  if (Object.prototype.hasOwnProperty.call(catalog.notGrades, n)) {
+    const meant = catalog.notGrades[n];
+    return meant ? grades.find((g) => g.toLowerCase() === meant.toLowerCase()) : undefined;
+  }
+  return undefined;
+}
+
+function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: string, place: Place): void {
+  const written = j.gradeText;
+  const meant = intendedGrade(ctx.catalog, grades, written);
+  const where = place === 'table' ? 'in the judgement table' : 'in a section heading';
+  if (!meant) {
+    const n = normalise(written);
+    const why = Object.prototype.hasOwnProperty.call(ctx.catalog.notGrades, n)
+      ? `'${written}' is not a${fw === 'sif' ? '' : 'n ILACS'} grade`
+      : `'${written}' is not a grade`;
+    ctx.report({ span: j.gradeSpan, message: `${why}. Use one of: ${grades.join(', ')}.` });
+    return;
+  }
+  const want = place === 'lower' ? meant.toLowerCase() : meant;
+  if (written === want || (place === 'either' && (written === meant || written === meant.toLowerCase()))) return;
+  let message: string;
+  if (normalise(written) !== meant.toLowerCase()) {
+    message = `'${written}' is not a${fw === 'sif' ? '' : 'n ILACS'} grade; the grade is '${want}'.`;
+  } else if (/[.]$/.test(written.trim())) {
+    message = `A grade ${where} has no full stop: write '${want}'.`;
+  } else if (place === 'table') {
+    message = `Grades in the judgement table are in sentence case: write '${want}'.`;
+  } else {
+    message = `Grades in section headings from 2021 are lower case after the colon: write '${want}'.`;
+  }
+  ctx.report({ span: j.gradeSpan, message, fix: { title: `Replace with '${want}'`, edits: [{ ...j.gradeSpan, newText: want }] } });
+}
+
+/** "judged Inadequate", "graded requires improvement" and the like in prose. */
+const RUNNING = /\b(judged|graded|rated|judgement of|grade of|judged to be|found to be)\s+(?:as\s+)?['‘"“]?(outstanding|good|requires improvement(?: to be good)?|inadequate|adequate|exceptional|strong standard|expected standard|needs attention|urgent improvement)\b/gi;
+
+function checkRunningText(ctx: RuleContext, fw: string): void {
+  for (const block of ctx.model.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
+    for (const m of block.text.matchAll(RUNNING)) {
+      const at = (m.index ?? 0) + m[0].length - m[2].length;
+      const span: Span = blockSpan(block.offsets, at, at + m[2].length);
+      const word = m[2];
+      const lower = word.toLowerCase();
+      if (Object.prototype.hasOwnProperty.call(ctx.catalog.notGrades, lower) && lower !== 'requires improvement') {
+        ctx.report({ span, severity: 'warning', message: `'${word}' is not an ILACS grade (grades: outstanding, good, requires improvement to be good, inadequate).` });
+        continue;
+      }
+      if (lower === 'requires improvement' && fw === 'ilacs') {
+        // May quote an older (SIF) judgement: a warning, with the ILACS phrase offered.
+        const want = 'requires improvement to be good';
+        ctx.report({
+          span,
+          severity: 'warning',
+          message: "The ILACS grade is 'requires improvement to be good'; 'requires improvement' alone was the earlier framework's grade.",
+          fix: { title: `Replace with '${want}'`, edits: [{ ...span, newText: want }] },
+        });
+        continue;
+      }
+      if (word !== lower) {
+        ctx.report({
+          span,
+          severity: 'warning',
+          message: `Grades in running text are lower case: write '${lower}'.`,
+          fix: { title: `Replace with '${lower}'`, edits: [{ ...span, newText: lower }] },
+        });
+      }
+    }
+  }
+}
