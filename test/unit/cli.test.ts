@@ -7,7 +7,7 @@ import { run, type Io } from '../../server/src/cli/main';
 function io(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const sink: Io = { out: (s) => out.push(s), err: (s) => err.push(s), cwd };
+  const sink: Io = { out: (s) => out.push(...s.split('\n')), err: (s) => err.push(...s.split('\n')), cwd };
   return { sink, out, err };
 }
 

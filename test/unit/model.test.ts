@@ -181,3 +181,12 @@ Text.
     assert.deepStrictEqual(m.findings.map((f) => f.id), ['rec-1', 'rec-2', 'para-1.1', 'para-1.2', 'para-2.1']);
   });
 });
+
+describe('finding ids', () => {
+  it('gives para ids only from the first judgement section in continuously numbered reports', () => {
+    const text = ILACS.replace('Summary text with a multi-agency safeguarding hub (MASH).', '1. A numbered summary point.\n2. Another.');
+    const m = parse(text);
+    const paras = m.findings.filter((f) => f.kind === 'para');
+    assert.deepStrictEqual(paras.map((f) => [f.id, f.text.slice(0, 5)]), [['para-1', 'First'], ['para-2', 'Secon'], ['para-3', 'Third']]);
+  });
+});

@@ -88,17 +88,14 @@ export function monthNumber(name: string): number | undefined {
 
 const MONTH_ALT = MONTHS.join('|');
 
-/**
- * Body date ranges written the Ofsted way, and their near misses:
- * '11 to 22 July 2022', '5 November 2018 to 16 November 2018',
- * '30 November to 2 December 2022', '30 and 31 January 2018', '9 January 2019'.
- * Returns the dates and whether the wording was the house style.
- */
-export function parseBodyDates(text: string): { dates: DateRange; exact: boolean } | undefined {
-  const t = text.trim().replace(/\s+/g, ' ');
+let BODY_PATTERNS: { re: RegExp; build: (m: RegExpExecArray) => DateRange | undefined }[] | undefined;
+
+/** The patterns parseBodyDates tries, compiled once. */
+function bodyPatterns(): { re: RegExp; build: (m: RegExpExecArray) => DateRange | undefined }[] {
+  if (BODY_PATTERNS) return BODY_PATTERNS;
   const day = '(\\d{1,2})(?:st|nd|rd|th)?';
   const sep = '\\s*(to|and|–|—|-)\\s*';
-  const patterns: { re: RegExp; build: (m: RegExpExecArray) => DateRange | undefined }[] = [
+  BODY_PATTERNS = [
     {
       // 11 to 22 July 2022 / 30 and 31 January 2018
       re: new RegExp(`^${day}${sep}${day} (${MONTH_ALT}),? (\\d{4})\\b`, 'i'),
@@ -120,6 +117,18 @@ export function parseBodyDates(text: string): { dates: DateRange; exact: boolean
       build: (m) => range(+m[3], monthNumber(m[2]), +m[1], +m[3], monthNumber(m[2]), +m[1]),
     },
   ];
+  return BODY_PATTERNS;
+}
+
+/**
+ * Body date ranges written the Ofsted way, and their near misses:
+ * '11 to 22 July 2022', '5 November 2018 to 16 November 2018',
+ * '30 November to 2 December 2022', '30 and 31 January 2018', '9 January 2019'.
+ * Returns the dates and whether the wording was the house style.
+ */
+export function parseBodyDates(text: string): { dates: DateRange; exact: boolean } | undefined {
+  const t = text.trim().replace(/\s+/g, ' ');
+  const patterns = bodyPatterns();
   for (const p of patterns) {
     const m = p.re.exec(t);
     if (!m) continue;

@@ -45,10 +45,16 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
     fm.valid = false;
     return fm;
   }
+  const errorLines = new Set<number>();
   for (const err of doc.errors) {
     fm.valid = false;
     const at = contentStart + Math.min(err.pos[0], yamlText.length);
-    const line = lines.lineOf(at);
+    let line = lines.lineOf(at);
+    // An unclosed quote is found at the end; report it on the line that opens it.
+    if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) line = openingQuoteLine(lines, 1, line) ?? line;
+    // One YAML mistake often yields several errors on its line: report the first.
+    if (errorLines.has(line)) continue;
+    errorLines.add(line);
     problems.push({
       ruleId: 'front-matter',
       message: `Front matter is not valid YAML: ${err.message.split('\n')[0]}`,
@@ -92,4 +98,13 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
     fm.entries.set(key, entry);
   }
   return fm;
+}
+
+/** The last line in [from, to] with an odd number of double (or single) quotes: where an unclosed quote opens. */
+function openingQuoteLine(lines: LineIndex, from: number, to: number): number | undefined {
+  for (let n = Math.min(to, lines.lineCount - 1); n >= from; n--) {
+    const l = lines.line(n);
+    if (((l.match(/"/g) ?? []).length % 2 === 1) || ((l.match(/(?<![A-Za-z])'|'(?![A-Za-z])/g) ?? []).length % 2 === 1)) return n;
+  }
+  return undefined;
 }

@@ -90,6 +90,17 @@ export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: 
       form: 'sentence',
     };
   }
+  // Only the name: a judgement heading whose grade was left out.
+  const bare = matchJudgementName(catalog, text);
+  if (bare) {
+    const nameText = text.trim();
+    const nameStart = textSpan.start + (text.length - text.trimStart().length);
+    const end = nameStart + nameText.length;
+    return {
+      nameText, nameSpan: { start: nameStart, end }, key: bare.key, exact: bare.exact,
+      gradeText: '', gradeSpan: { start: end, end }, form: 'bare',
+    };
+  }
   return undefined;
 }
 

@@ -45,7 +45,11 @@ function readHeader(model: ReportModel, profiles: ProfileSet): void {
   const fm = readFrontMatter(model.lines, model.problems);
   model.frontMatter = fm;
   const report = fm?.entries.get('report');
-  if (!report) return;
+  if (!report) {
+    // An unclosed front matter that names a kind is a report with a mistake (reported), not an ordinary file.
+    if (!fm && model.problems.some((p) => p.ruleId === 'front-matter') && /^report\s*:/m.test(model.text.slice(0, 2000))) model.isReport = true;
+    return;
+  }
   model.isReport = true;
   if (typeof report.value === 'string' && report.value.trim()) {
     model.kind = report.value.trim();
@@ -263,7 +267,7 @@ function readTable(ctx: Ctx, i: number): void {
   for (const r of rows.slice(1)) {
     const span = model.lines.lineSpan(r.line);
     const row: TableRow = { line: r.line, span, cells: r.cells };
-    if (r.cells.length < width) {
+    if (r.cells.length < width && model.profile?.graded !== false) {
       model.problems.push({
         ruleId: 'judgement-consistency',
         message: `This table row has ${r.cells.length} cell${r.cells.length === 1 ? '' : 's'}; a judgement row needs a judgement and a grade.`,
@@ -473,6 +477,9 @@ function assignFindings(model: ReportModel): void {
     }
   }
   items.sort((a, b) => a.line - b.line);
+  // Continuous numbering starts at the first judgement section: lists before it are not paragraphs.
+  const firstJudgement = model.sections.find((s) => s.judgement)?.startLine;
+  const numberedFrom = profile?.numbering === 'continuous' && firstJudgement !== undefined ? firstJudgement : -1;
   for (const it of items) {
     const spec = ownerSpec(it.sectionIndex);
     if (spec?.findings) {
@@ -485,7 +492,7 @@ function assignFindings(model: ReportModel): void {
     if (!n || n.style === 'no-stop') continue;
     if (n.style === 'plain' && profile?.numbering === 'section') {
       add({ id: `para-${n.printed}`, kind: 'para', span: n.span, line: n.line, text: n.text, sectionIndex: n.sectionIndex });
-    } else if (n.style === 'list' && profile?.numbering !== 'section') {
+    } else if (n.style === 'list' && profile?.numbering !== 'section' && n.line >= numberedFrom) {
       add({ id: `para-${n.printed}`, kind: 'para', span: n.span, line: n.line, text: n.text, sectionIndex: n.sectionIndex });
     }
   }

@@ -56,8 +56,11 @@ export interface JudgementRef {
   exact: boolean;
   gradeText: string;
   gradeSpan: Span;
-  /** 'colon' for `name: grade`; 'sentence' for the pre-2021 `name requires improvement to be good.` */
-  form: 'colon' | 'sentence' | 'cell';
+  /**
+   * 'colon' for `name: grade`; 'sentence' for the pre-2021 `name requires improvement to be good.`;
+   * 'bare' for a heading that is only a judgement's name, its grade left out (gradeText '').
+   */
+  form: 'colon' | 'sentence' | 'cell' | 'bare';
 }
 
 export interface Section {

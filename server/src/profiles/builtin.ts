@@ -17,6 +17,9 @@ export function builtinProfileDir(): string {
   return candidates[candidates.length - 1];
 }
 
+/** YAML files in server/profiles/ that are data, not report kinds (abbreviations.yaml: see abbreviations.ts; synonyms.yaml: see history/synonyms.ts). */
+const NOT_PROFILES = new Set(['judgements.yaml', 'abbreviations.yaml', 'synonyms.yaml']);
+
 let cached: ProfileSet | undefined;
 
 /** The profiles shipped with the tool. Read once; problems here are bugs (tests assert none). */
@@ -34,7 +37,7 @@ export function builtinProfiles(problems: DataProblem[] = []): ProfileSet {
   };
   let names: string[] = [];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.yaml') && n !== 'judgements.yaml').sort();
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.yaml') && !NOT_PROFILES.has(n)).sort();
   } catch (e) {
     problems.push({ source: dir, message: `cannot list built-in profiles: ${(e as Error).message}` });
   }

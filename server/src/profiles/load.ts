@@ -113,6 +113,9 @@ function readSection(v: unknown, source: string, problems: DataProblem[]): Secti
     problems.push({ source, message: 'each section needs an id' });
     return undefined;
   }
+  if (v.acceptBefore !== undefined && !isoOf(v.acceptBefore)) {
+    problems.push({ source, message: `section '${v.id}': acceptBefore must be a date (YYYY-MM-DD)` });
+  }
   let findings: FindingKind | undefined;
   if (v.findings !== undefined) {
     if (typeof v.findings === 'string' && (FINDING_KINDS as string[]).includes(v.findings)) findings = v.findings as FindingKind;
@@ -127,6 +130,7 @@ function readSection(v: unknown, source: string, problems: DataProblem[]): Secti
     findings,
     judgements: v.judgements === true,
     numberedSections: v.numberedSections === true,
+    acceptBefore: isoOf(v.acceptBefore),
   };
 }
 

@@ -25,6 +25,11 @@ export interface SectionSpec {
   judgements?: boolean;
   /** Slot for "## N. Title" sections (scrutiny). */
   numberedSections?: boolean;
+  /**
+   * ISO date: the `accept` wordings are right only for reports whose inspection
+   * started before it; from then the heading is written exactly as `heading`.
+   */
+  acceptBefore?: string;
 }
 
 export interface Profile {

@@ -1,12 +1,391 @@
-import type { Rule } from './types';
+import type { RelatedInfo, Span, TextEdit } from '../core/types';
+import type { ReportModel } from '../model/types';
+import { builtinAbbreviations } from '../profiles/abbreviations';
+import { matchInitialCase, proseBlocks, proseSpan, replaceIn, startsSentence, type ProseBlock } from './prose';
+import type { Report, Rule, RuleContext } from './types';
 
-// STUB: to be written (see docs/rules/abbreviations.md).
+/**
+ * Abbreviations are spelled out at their first use with the short form in
+ * brackets after the words (`multi-agency safeguarding hub (MASH)`), not used
+ * before that, and not spelled out twice; well-known forms need no spelling out;
+ * no 'eg', 'ie' or 'etc'. Source: ../shared/domain.md, "House style":
+ * "Abbreviations: spelled out at first use, the short form in brackets after it
+ * ... Well-known forms (UK, NHS, GCSE, Ofsted, COVID-19) need no expansion.
+ * No "eg", "ie", "etc"."
+ *
+ * Only running text counts: paragraphs and list items, and headings for uses
+ * (a heading use alone never makes an abbreviation "used before" it is spelled
+ * out). Front matter, table cells, code, link targets and HTML are not read.
+ */
 export const abbreviations: Rule = {
   id: 'abbreviations',
-  summary: 'TODO',
+  summary: "Abbreviations are spelled out at first use, 'words (ABC)', not used before that nor spelled out twice; no 'eg', 'ie' or 'etc'.",
   defaultSeverity: 'warning',
-  fixable: false,
-  check() {
-    // not yet written
+  fixable: true,
+  check(ctx) {
+    const blocks = proseBlocks(ctx.model);
+    const allowed = allowSet([...builtinAbbreviations(), ...ctx.config.abbreviations]);
+    const byKey = new Map<string, { uses: Use[]; defs: Definition[] }>();
+    for (const pb of blocks) {
+      for (const item of scanBlock(pb)) {
+        if (isAllowed(allowed, item.key, item.written)) continue;
+        let entry = byKey.get(item.key);
+        if (!entry) byKey.set(item.key, (entry = { uses: [], defs: [] }));
+        if (item.type === 'use') entry.uses.push(item);
+        else entry.defs.push(item);
+      }
+      checkLatin(ctx, pb);
+    }
+    for (const [key, { uses, defs }] of byKey) checkOne(ctx, key, uses, defs);
   },
 };
+
+// ---------------------------------------------------------------------------
+// Finding abbreviations, their spellings-out and their uses in one block
+
+/**
+ * Two or more capitals (one lower-case letter may sit between the first two:
+ * DfE), a plural s, a number or a second part: MASH, PAs, DfE, COVID-19,
+ * C-SPA, MST-CAN.
+ */
+const ABBR = String.raw`(?:[A-Z]{1,3}-)?[A-Z][a-z]?[A-Z]+s?(?:-(?:\d+|[A-Z]{2,}))?`;
+const TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}&])${ABBR}(?![\p{L}\p{N}&])`, 'gu');
+/** `words (ABC)`: the abbreviation alone in brackets. */
+const FORWARD = new RegExp(String.raw`\(\s*(${ABBR})(?:['’]s?)?\s*\)`, 'gu');
+/** `ABC (words)`: the short form first, the words in brackets (accepted as spelled out). */
+const REVERSE = new RegExp(String.raw`(?<![\p{L}\p{N}&])(${ABBR})\s*\(([^()]{3,160})\)`, 'gu');
+/** A cheap test that a block may hold an abbreviation at all. */
+const MAYBE = /[A-Z][a-z]?[A-Z]/;
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+/** Letters beyond which a never-spelled-out word in capitals is not taken for an abbreviation. */
+const MAX_BARE = 6;
+const ROMAN = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XX)$/;
+const LATIN_CAPS = /^(?:ETC|IE|EG)$/;
+/** A name, not an abbreviation in use: in quotes (‘FLOURISH’), or 'known as ECHO'. */
+const NAMED_BEFORE = /(?:[‘'“"]|\b(?:known(?: locally)? as|called|named)\s+)$/;
+const NAMED_AFTER = /^[’'”"]/;
+/** Small words an expansion may carry without a letter of their own in the short form. */
+const STOP = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'under', 'with']);
+
+interface Word { text: string; lower: string; from: number; to: number }
+
+interface Use {
+  type: 'use';
+  key: string;
+  written: string;
+  pb: ProseBlock;
+  from: number;
+  to: number;
+  heading: boolean;
+  /** Alone in brackets, but the words before it do not spell it out: `executive director (DCS)`. */
+  bracketed: boolean;
+  docStart: number;
+}
+
+interface Definition {
+  type: 'def';
+  key: string;
+  written: string;
+  pb: ProseBlock;
+  /** The whole spelling-out in the block: words and bracket (`multi-agency safeguarding hub (MASH)`). */
+  from: number;
+  to: number;
+  /** The words alone, for a forward spelling-out (undefined for `ABC (words)`). */
+  words?: { from: number; to: number };
+  docStart: number;
+}
+
+/** 'PAs' -> 'PA', 'IROs' -> 'IRO'; 'CAMHS' and 'COVID-19' unchanged. */
+export function abbreviationKey(written: string): string {
+  return /[A-Z]s$/.test(written) ? written.slice(0, -1) : written;
+}
+
+/** The letters an expansion's words should start with: 'DfE' -> 'dfe', 'COVID-19' -> 'covid'. */
+function lettersOf(key: string): string {
+  return key.replace(/[^A-Za-z]/g, '').toLowerCase();
+}
+
+function wordsIn(text: string, offset = 0): Word[] {
+  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), from: offset + (m.index ?? 0), to: offset + (m.index ?? 0) + m[0].length }));
+}
+
+/**
+ * Index of the first word of the expansion that ends with the last of `words`,
+ * matched by initial letters (small words like 'of' may be skipped), or
+ * undefined (anchored: the expansion must take all the words but leading
+ * small ones). 'Inspection of Local Authority Children's Services' fits ILACS;
+ * 'Multi Agency Safeguarding Hub' and 'multi-agency safeguarding hub' fit MASH.
+ */
+export function matchInitials(words: readonly Word[], letters: string, anchored = false): number | undefined {
+  const n = letters.length;
+  if (n === 0 || n > 12 || words.length === 0) return undefined;
+  const last = words.length - 1;
+  if (words[last].lower[0] !== letters[n - 1]) return undefined;
+  // Memoised on (word, letter): at most words x letters steps, whatever the text.
+  const memo = new Map<number, number | undefined>();
+  const go = (wi: number, li: number): number | undefined => {
+    const k = wi * 16 + li;
+    if (memo.has(k)) return memo.get(k);
+    const r = step(wi, li);
+    memo.set(k, r);
+    return r;
+  };
+  const step = (wi: number, li: number): number | undefined => {
+    if (li < 0) {
+      // The expansion starts with a word of its own, not 'and' or 'of'; anchored: nothing but small words before it.
+      if (STOP.has(words[wi + 1].lower)) return undefined;
+      if (anchored && words.slice(0, wi + 1).some((w) => !STOP.has(w.lower))) return undefined;
+      return wi + 1;
+    }
+    if (wi < 0) return undefined;
+    const w = words[wi].lower;
+    if (w[0] === letters[li]) {
+      const r = go(wi - 1, li - 1);
+      if (r !== undefined) return r;
+    }
+    return STOP.has(w) ? go(wi - 1, li) : undefined;
+  };
+  return go(last, n - 1);
+}
+
+/**
+ * A looser fit for forms that take more than one letter from a word
+ * ('multiagency safeguarding hub' for MASH) or skip one ('domestic abuse,
+ * stalking and honour-based violence' for DASH): the first word starts with
+ * the first letter, the letters appear in order, the last letter is in the
+ * last three words, and the expansion is short.
+ */
+function matchLoosely(words: readonly Word[], letters: string): number | undefined {
+  const last = words.length - 1;
+  if (last < 0 || letters.length < 2) return undefined;
+  if (!words.slice(-3).some((w) => w.lower.includes(letters[letters.length - 1]))) return undefined;
+  for (let s = last; s >= Math.max(0, last - letters.length - 3); s--) {
+    if (words[s].lower[0] !== letters[0] || STOP.has(words[s].lower)) continue;
+    const joined = words.slice(s).map((w) => w.lower).join('');
+    let k = 0;
+    for (const ch of joined) if (ch === letters[k]) k++;
+    if (k === letters.length) return s;
+  }
+  return undefined;
+}
+
+/**
+ * The letters to look for: the key's, and for a form like 'CAMHs' (the s of
+ * 'services', not a plural) the written form's too.
+ */
+function letterSets(key: string, written: string): string[] {
+  const a = lettersOf(key);
+  const b = lettersOf(written);
+  return a === b ? [a] : [a, b];
+}
+
+function expansionBefore(text: string, at: number, sets: string[]): { from: number; to: number } | undefined {
+  // Only the words just before the bracket can be its expansion: read a bounded stretch.
+  const from = Math.max(0, at - 400);
+  const all = wordsIn(text.slice(from, at), from).filter((w) => w.from > from || from === 0);
+  for (const letters of sets) {
+    const words = all.slice(-(letters.length * 2 + 4));
+    const start = matchInitials(words, letters) ?? matchLoosely(words, letters);
+    if (start !== undefined) return { from: words[start].from, to: words[words.length - 1].to };
+  }
+  return undefined;
+}
+
+function scanBlock(pb: ProseBlock): (Use | Definition)[] {
+  const text = pb.text;
+  const heading = pb.block.kind === 'heading';
+  if (heading && !/\p{Ll}/u.test(text)) return []; // a heading all in capitals
+  const out: (Use | Definition)[] = [];
+  if (!MAYBE.test(text)) return out;
+  const taken: [number, number][] = []; // abbreviations that belong to a spelling-out
+  const docAt = (i: number) => proseSpan(pb, i, i + 1).start;
+  for (const m of text.matchAll(FORWARD)) {
+    const written = m[1];
+    const key = abbreviationKey(written);
+    const open = m.index ?? 0;
+    const words = expansionBefore(text, open, letterSets(key, written));
+    if (!words) continue;
+    const at = open + m[0].indexOf(written);
+    taken.push([at, at + written.length]);
+    out.push({ type: 'def', key, written, pb, from: words.from, to: open + m[0].length, words, docStart: docAt(words.from) });
+  }
+  for (const m of text.matchAll(REVERSE)) {
+    const written = m[1];
+    const at = m.index ?? 0;
+    if (taken.some(([f]) => f === at)) continue;
+    const key = abbreviationKey(written);
+    const inner = m[2];
+    if (new RegExp(TOKEN.source, 'u').test(inner)) continue;
+    const words = wordsIn(inner);
+    if (!letterSets(key, written).some((letters) => matchInitials(words, letters, true) !== undefined)) continue;
+    taken.push([at, at + written.length]);
+    out.push({ type: 'def', key, written, pb, from: at, to: at + m[0].length, docStart: docAt(at) });
+  }
+  const tokens = [...text.matchAll(TOKEN)];
+  const shouting = shoutingRuns(text, tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const m = tokens[i];
+    const written = m[0];
+    const from = m.index ?? 0;
+    const to = from + written.length;
+    if (shouting[i] || taken.some(([f]) => f === from)) continue;
+    if (ROMAN.test(written) || LATIN_CAPS.test(written)) continue;
+    const before = text.slice(Math.max(0, from - 24), from);
+    if (NAMED_BEFORE.test(before) && (NAMED_AFTER.test(text.slice(to, to + 1)) || !/[‘'“"]$/.test(before))) continue;
+    const bracketed = /\(\s*$/.test(text.slice(Math.max(0, from - 8), from)) && /^(?:['’]s?)?\s*\)/.test(text.slice(to, to + 8));
+    out.push({ type: 'use', key: abbreviationKey(written), written, pb, from, to, heading, bracketed, docStart: docAt(from) });
+  }
+  return out;
+}
+
+/**
+ * Three or more words in capitals in a row, with only spaces between them, are
+ * shouting or a heading in capitals, not abbreviations: true for each such token.
+ */
+function shoutingRuns(text: string, tokens: RegExpMatchArray[]): boolean[] {
+  const out = tokens.map(() => false);
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    const joined = i < tokens.length
+      && /^[ \t]+$/.test(text.slice((tokens[i - 1].index ?? 0) + tokens[i - 1][0].length, tokens[i].index ?? 0));
+    if (joined) continue;
+    if (i - start >= 3) for (let k = start; k < i; k++) out[k] = true;
+    start = i;
+  }
+  return out;
+}
+
+function allowSet(list: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const entry of list) {
+    const word = entry.trim().split(/\s+/)[0];
+    if (word) set.add(word.toUpperCase());
+  }
+  return set;
+}
+
+function isAllowed(allowed: Set<string>, key: string, written: string): boolean {
+  return allowed.has(written.toUpperCase()) || allowed.has(key.toUpperCase());
+}
+
+// ---------------------------------------------------------------------------
+// Reporting, once per abbreviation and problem
+
+function lineOf(model: ReportModel, offset: number): number {
+  return model.lines.lineOf(offset) + 1;
+}
+
+function defSpan(d: Definition): Span {
+  return proseSpan(d.pb, d.from, d.to);
+}
+
+function checkOne(ctx: RuleContext, key: string, uses: Use[], defs: Definition[]): void {
+  const { model } = ctx;
+  uses.sort((a, b) => a.docStart - b.docStart);
+  defs.sort((a, b) => a.docStart - b.docStart);
+  if (defs.length === 0) {
+    // A long word in capitals that is never spelled out is emphasis or a programme's name (FLOURISH), not an abbreviation.
+    if (uses.length === 0 || lettersOf(key).length > MAX_BARE) return;
+    const first = uses[0];
+    const times = uses.length === 1 ? 'once' : `${uses.length} times`;
+    const inBrackets = uses.find((u) => u.bracketed);
+    const message = inBrackets
+      ? `'${first.written}' is never spelled out (used ${times}): the words before '(${inBrackets.written})' on line ${lineOf(model, inBrackets.docStart)} do not match its letters; write them in full at its first use.`
+      : `'${first.written}' is never spelled out (used ${times}): at its first use, write the words in full with '${first.written}' in brackets after them, or add '${key}' to 'abbreviations' in .inspection-reports.yaml if it is well known.`;
+    ctx.report({
+      span: proseSpan(first.pb, first.from, first.to),
+      message,
+      related: uses.slice(1, 6).map((u) => ({ message: `'${u.written}' is used here too`, span: proseSpan(u.pb, u.from, u.to) })),
+    });
+    return;
+  }
+  const first = defs[0];
+  const early = uses.filter((u) => !u.heading && u.docStart < first.docStart);
+  if (early.length > 0) {
+    const u = early[0];
+    const r: Report = {
+      span: proseSpan(u.pb, u.from, u.to),
+      message: `'${u.written}' is used before it is spelled out on line ${lineOf(model, first.docStart)}: spell it out here, at its first use.`,
+      related: [
+        { message: `'${first.written}' is spelled out here`, span: defSpan(first) },
+        ...early.slice(1, 5).map((e) => ({ message: `'${e.written}' is also used here before it is spelled out`, span: proseSpan(e.pb, e.from, e.to) })),
+      ],
+    };
+    const fix = moveExpansion(model, u, first);
+    if (fix) r.fix = fix;
+    ctx.report(r);
+  }
+  if (defs.length > 1) {
+    const again = defs.slice(1);
+    const edits: TextEdit[] = [];
+    for (const d of again) {
+      const e = replaceIn(model, d.pb, d.from, d.to, d.written);
+      if (e) edits.push(e);
+    }
+    const related: RelatedInfo[] = [
+      { message: `'${first.written}' is first spelled out here`, span: defSpan(first) },
+      ...again.slice(1).map((d) => ({ message: `and spelled out again here`, span: defSpan(d) })),
+    ];
+    ctx.report({
+      span: defSpan(again[0]),
+      message: `'${again[0].written}' is spelled out ${again.length > 1 ? `${defs.length} times` : 'again'} (first on line ${lineOf(model, first.docStart)}): after the first time, write '${again[0].written}' alone.`,
+      related,
+      fix: edits.length === again.length ? { title: `Write '${again[0].written}' alone after its first spelling-out`, edits } : undefined,
+    });
+  }
+}
+
+/**
+ * The fix for "used before it is spelled out": the words go to the first use,
+ * and the later spelling-out becomes the short form. Offered only when it is
+ * mechanical: the same form at both places, plain words (no Markdown), and a
+ * capital letter we can account for.
+ */
+function moveExpansion(model: ReportModel, use: Use, def: Definition): { title: string; edits: TextEdit[] } | undefined {
+  if (!def.words || use.written !== def.written) return undefined;
+  if (/\(\s*$/.test(use.pb.text.slice(Math.max(0, use.from - 8), use.from))) return undefined; // "(MASH)" not spelled out: leave it to the author
+  const raw = def.pb.block.text.slice(def.words.from, def.words.to);
+  if (raw !== def.pb.text.slice(def.words.from, def.words.to) || /[*_`[\]<>()\\]/.test(raw)) return undefined;
+  let words = raw.replace(/\s+/g, ' ');
+  const list = wordsIn(words);
+  const proper = list.filter((w) => !STOP.has(w.lower)).every((w) => /^\p{Lu}/u.test(w.text));
+  if (/^\p{Lu}/u.test(words) && !proper && startsSentence(def.pb.text, def.words.from)) {
+    if (!/^\p{Lu}{2}/u.test(words)) words = words[0].toLowerCase() + words.slice(1);
+  }
+  if (startsSentence(use.pb.text, use.from)) words = matchInitialCase('A', words);
+  const atUse = replaceIn(model, use.pb, use.from, use.to, `${words} (${use.written})`);
+  const atDef = replaceIn(model, def.pb, def.from, def.to, def.written);
+  if (!atUse || !atDef) return undefined;
+  return { title: `Spell out '${use.written}' here and use the short form at line ${lineOf(model, def.docStart)}`, edits: [atUse, atDef] };
+}
+
+// ---------------------------------------------------------------------------
+// eg, ie, etc
+
+const LATIN = /(?<![\p{L}\p{N}.])(e\.\s?g\.?|eg\.?|i\.\s?e\.?|ie\.?|etc\.?)(?![\p{L}\p{N}])/giu;
+/** A cheap test first: most paragraphs have none of these. */
+const LATIN_MAYBE = /(?:^|[^a-z])(?:e\.?\s?g|i\.?\s?e|etc)(?:[^a-z]|$)/i;
+
+function checkLatin(ctx: RuleContext, pb: ProseBlock): void {
+  if (!LATIN_MAYBE.test(pb.text)) return;
+  for (const m of pb.text.matchAll(LATIN)) {
+    const written = m[1];
+    const from = m.index ?? 0;
+    let to = from + written.length;
+    const bare = written.toLowerCase().replace(/[\s.]/g, '');
+    const span = proseSpan(pb, from, to);
+    if (bare === 'etc') {
+      ctx.report({ span, message: `House style has no '${written}': name what else is meant, or end the list with 'and other ...' or 'such as ...'.` });
+      continue;
+    }
+    const want = matchInitialCase(written, bare === 'eg' ? 'for example' : 'that is');
+    // A full stop at the very end of the paragraph is the sentence's own: keep it.
+    if (written.endsWith('.') && pb.text.slice(to).trim() === '') to--;
+    const edit = replaceIn(ctx.model, pb, from, to, want);
+    ctx.report({
+      span,
+      message: `House style has no '${written}': write '${want}'.`,
+      fix: edit ? { title: `Replace with '${want}'`, edits: [edit] } : undefined,
+    });
+  }
+}

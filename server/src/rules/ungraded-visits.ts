@@ -1,12 +1,98 @@
-import type { Rule } from './types';
+import type { Span } from '../core/types';
+import { escapeRe, gradeWords, looksLikeGrade, matchJudgementName } from '../model/judgements';
+import { blockSpan, normalise } from '../model/text';
+import type { Catalog } from '../profiles/types';
+import type { Rule, RuleContext } from './types';
 
-// STUB: to be written (see docs/rules/ungraded-visits.md).
+/**
+ * Visit letters give no grades.
+ * Source: ../shared/domain.md, "Report layout": focused visits and monitoring
+ * visits "are letters and give no grades: no judgement table, no
+ * `<judgement>: <grade>` headings. A monitoring letter may name the judgement
+ * that started the monitoring"; monitoring visits are "for authorities judged
+ * inadequate". ../shared/dialect.md: "Visits are not graded"; "No grades are given."
+ */
 export const ungradedVisits: Rule = {
   id: 'ungraded-visits',
-  summary: 'TODO',
+  summary: 'Focused and monitoring visit letters give no grades: no judgement table, no graded headings, no grade lines.',
   defaultSeverity: 'error',
-  fixable: false,
-  check() {
-    // not yet written
+  fixable: true,
+  check(ctx) {
+    const { model } = ctx;
+    const profile = model.profile;
+    if (!profile || profile.graded || !profile.letter) return;
+    const what = `a ${profile.label}`;
+    if (model.table) {
+      ctx.report({
+        span: model.lines.lineSpan(model.table.line),
+        message: `A judgement table has no place in ${what}: visits are not graded. Remove the table.`,
+      });
+    }
+    for (const s of model.sections) {
+      const j = s.judgement;
+      if (!j || !j.gradeText || !looksLikeGrade(ctx.catalog, j.gradeText)) continue;
+      const cut = { start: j.nameSpan.end, end: s.heading.textSpan.end };
+      ctx.report({
+        span: s.heading.textSpan,
+        message: `'${s.heading.text}' gives a grade; ${what} has no '<judgement>: <grade>' headings.`,
+        fix: cut.end > cut.start ? { title: 'Remove the grade from the heading', edits: [{ ...cut, newText: '' }] } : undefined,
+      });
+    }
+    checkGradeLines(ctx, what);
+    if (profile.kind === 'monitoring-visit') checkMonitoringCause(ctx);
   },
 };
+
+/** A line that is only `<judgement>: <grade>` (bold or not), in a paragraph or list item. */
+function checkGradeLines(ctx: RuleContext, what: string): void {
+  const { catalog, model } = ctx;
+  for (const block of model.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
+    let at = 0;
+    for (const line of block.text.split('\n')) {
+      const found = gradeLine(catalog, line);
+      if (found) {
+        const span: Span = blockSpan(block.offsets, at, at + line.length);
+        ctx.report({ span, message: `'${found.name}: ${found.grade}' gives a grade; ${what} gives none.` });
+      }
+      at += line.length + 1;
+    }
+  }
+}
+
+const EMPHASIS = /^[*_]+|[*_]+$/g;
+
+function gradeLine(catalog: Catalog, line: string): { name: string; grade: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon <= 0) return undefined;
+  const name = line.slice(0, colon).trim().replace(EMPHASIS, '').trim();
+  const grade = line.slice(colon + 1).trim().replace(EMPHASIS, '').replace(/\.$/, '').trim();
+  if (!name || !grade || !looksLikeGrade(catalog, grade)) return undefined;
+  if (!matchJudgementName(catalog, name) && !/^(overall )?(grade|judgement)$/i.test(name)) return undefined;
+  return { name, grade };
+}
+
+/**
+ * A monitoring letter names the judgement that began the monitoring: that
+ * judgement is inadequate. "since the local authority was judged good" is a slip.
+ */
+function checkMonitoringCause(ctx: RuleContext): void {
+  const { catalog, model } = ctx;
+  const inadequate = 'inadequate';
+  const words = gradeWords(catalog).map(escapeRe).join('|');
+  const re = new RegExp(`\\bsince\\s+(?:the\\s+)?(?:local\\s+authority|council|authority)(?:'s\\s+children's\\s+services)?\\s+(?:was|were)\\s+(?:judged|found\\s+to\\s+be)\\s+(?:as\\s+)?(${words})\\b`, 'gi');
+  for (const block of model.blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
+    const text = block.text.replace(/[\u2018\u2019]/g, "'");
+    for (const m of text.matchAll(re)) {
+      const grade = m[1];
+      if (normalise(grade) === inadequate) continue;
+      const from = (m.index ?? 0) + m[0].length - grade.length;
+      ctx.report({
+        span: blockSpan(block.offsets, from, from + grade.length),
+        severity: 'warning',
+        message: `Monitoring visits follow an inadequate judgement; '${grade}' here is probably a slip for 'inadequate'.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { builtinProfileDir } from './builtin';
+import { parseYamlData, type DataProblem } from './load';
+
+/**
+ * The built-in allow-list of well-known abbreviations (server/profiles/abbreviations.yaml):
+ * forms a report may use without spelling them out. The workspace setting
+ * `abbreviations:` adds to it.
+ */
+export const ABBREVIATIONS_FILE = 'abbreviations.yaml';
+
+/** Reads the allow-list data: `allow:` a list of strings. Problems are returned, never thrown. */
+export function readAbbreviationList(text: string, source: string, problems: DataProblem[]): string[] {
+  const data = parseYamlData(text, source, problems);
+  if (data === undefined || data === null) return [];
+  const allow = typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).allow : undefined;
+  if (!Array.isArray(allow)) {
+    problems.push({ source, message: "the abbreviations list needs 'allow:', a list of abbreviations" });
+    return [];
+  }
+  const out: string[] = [];
+  for (const v of allow) {
+    if (typeof v === 'string' && v.trim()) out.push(v.trim());
+    else problems.push({ source, message: `'allow' entries must be abbreviations (text), not ${JSON.stringify(v)}` });
+  }
+  return out;
+}
+
+let cached: string[] | undefined;
+
+/** The built-in allow-list. Read once; problems here are bugs (tests assert none). */
+export function builtinAbbreviations(problems: DataProblem[] = []): readonly string[] {
+  if (cached && problems.length === 0) return cached;
+  const file = path.join(builtinProfileDir(), ABBREVIATIONS_FILE);
+  let text = '';
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    problems.push({ source: file, message: `cannot read the built-in abbreviations: ${(e as Error).message}` });
+  }
+  cached = readAbbreviationList(text, file, problems);
+  return cached;
+}
