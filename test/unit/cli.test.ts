@@ -114,3 +114,38 @@ describe('command line', () => {
     assert.ok(broken.out.some((l) => l.includes('grade-wording')));
   });
 });
+
+describe('command line: renumbering says which links in other files change', () => {
+  it('lists links from other files to renumbered paragraphs, and does not rewrite them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-renum-'));
+    try {
+      const draft = `---
+report: ilacs
+authority: Exampleshire County Council
+inspection-dates: 2022-07-11 to 2022-07-22
+published: 2022-09-06
+lead-inspector: Jane Example
+---
+
+# Inspection of Exampleshire local authority children's services
+
+## The experiences and progress of children who need help and protection: good
+
+1. One.
+3. Two.
+4. Three.
+`;
+      fs.writeFileSync(path.join(dir, 'draft.md'), draft);
+      const other = '# Notes\n\n\n\nSee [paragraph 4](draft.md#para-4) and [paragraph 1](draft.md#para-1).\n';
+      fs.writeFileSync(path.join(dir, 'paper.md'), other);
+      const t = io(dir);
+      run(['check', '.', '--fix'], t.sink);
+      assert.match(fs.readFileSync(path.join(dir, 'draft.md'), 'utf8'), /1\. One\.\n2\. Two\.\n3\. Three\./);
+      assert.ok(t.err.some((l) => /^paper\.md:5:\d+: link to draft\.md#para-4 now points at a renumbered paragraph: change it to #para-3$/.test(l)), t.err.join('\n'));
+      assert.ok(!t.err.some((l) => l.includes('#para-1 ')), 'unchanged ids are not listed');
+      assert.strictEqual(fs.readFileSync(path.join(dir, 'paper.md'), 'utf8'), other, 'other files are not written');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
