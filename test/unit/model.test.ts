@@ -190,3 +190,44 @@ describe('finding ids', () => {
     assert.deepStrictEqual(paras.map((f) => [f.id, f.text.slice(0, 5)]), [['para-1', 'First'], ['para-2', 'Secon'], ['para-3', 'Third']]);
   });
 });
+
+describe('letters', () => {
+  it('does not count the closing sentence and signature as findings', () => {
+    const text = `---
+report: focused-visit
+authority: Exampleshire County Council
+inspection-dates: 2019-01-09
+published: 2019-02-01
+---
+
+# Focused visit to Exampleshire County Council children's services
+
+Dear Director,
+
+## Overview
+
+Text.
+
+## What needs to improve in this area of social work practice
+
+- Timeliness of assessments.
+
+## Findings
+
+- First finding.
+
+A second finding, as a paragraph.
+
+Ofsted will take the findings from this focused visit into account when planning your next inspection or visit.
+
+Yours sincerely,
+
+Jo Example
+His Majesty's Inspector
+`;
+    const m = parse(text);
+    assert.strictEqual(m.lines.line(m.closingLine!), 'Ofsted will take the findings from this focused visit into account when planning your next inspection or visit.');
+    assert.deepStrictEqual(m.findings.map((f) => f.id), ['wni-1', 'finding-1', 'finding-2']);
+    assert.strictEqual(m.findings[2].text, 'A second finding, as a paragraph.');
+  });
+});

@@ -1,3 +1,11 @@
 import { run } from './main';
 
-process.exitCode = run(process.argv.slice(2));
+Promise.resolve(run(process.argv.slice(2))).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`inspection-reports: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -33,6 +33,7 @@ export function parseReport(text: string, uri: string, profiles: ProfileSet): Re
   try {
     readHeader(model, profiles);
     readBody(model, profiles);
+    model.closingLine = findClosing(model);
     assignFindings(model);
   } catch (e) {
     // A bug in the model builder must not take the editor down: say where it happened.
@@ -445,6 +446,19 @@ function readDirectives(model: ReportModel, content: string, firstLine: number, 
   }
 }
 
+/** The first paragraph after the title that starts a letter's closing lines. */
+function findClosing(model: ReportModel): number | undefined {
+  const prefixes = (model.profile?.closing ?? []).map((c) => c.toLowerCase());
+  if (prefixes.length === 0) return undefined;
+  const after = model.title?.line ?? -1;
+  for (const b of model.blocks) {
+    if (b.kind !== 'paragraph' || b.line <= after) continue;
+    const t = b.text.trimStart().toLowerCase();
+    if (prefixes.some((p) => t.startsWith(p))) return b.line;
+  }
+  return undefined;
+}
+
 /** Gives findings their ids (dialect.md, "Findings and their ids"). */
 function assignFindings(model: ReportModel): void {
   const profile = model.profile;
@@ -470,6 +484,7 @@ function assignFindings(model: ReportModel): void {
   for (const bl of model.blocks) {
     if (bl.kind !== 'paragraph') continue;
     if (model.numbered.some((n) => n.line === bl.line)) continue;
+    if (model.closingLine !== undefined && bl.line >= model.closingLine) continue;
     const spec = ownerSpec(bl.sectionIndex);
     if (spec?.findings === 'finding') {
       const end = bl.offsets[bl.offsets.length - 1];

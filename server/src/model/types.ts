@@ -170,6 +170,8 @@ export interface ReportModel {
   /** The body's "Inspection dates: ..." (or "Inspection date:") line, where there is one. */
   inspectionLine?: { span: Span; valueSpan: Span; text: string; dates?: DateRange; exact: boolean };
   title?: Heading;
+  /** Letters: the line where the closing lines begin (profile `closing`), if found. */
+  closingLine?: number;
   headings: Heading[];
   sections: Section[];
   table?: JudgementTable;

@@ -174,6 +174,7 @@ export function readProfile(data: unknown, source: string, problems: DataProblem
     framework: typeof data.framework === 'string' ? data.framework : base?.framework,
     graded: typeof data.graded === 'boolean' ? data.graded : base?.graded ?? false,
     letter: typeof data.letter === 'boolean' ? data.letter : base?.letter ?? false,
+    closing: data.closing !== undefined ? strings(data.closing) : base?.closing ?? [],
     numbering,
     frontMatter,
     sections,

@@ -38,6 +38,8 @@ export interface Profile {
   framework?: string;
   graded: boolean;
   letter: boolean;
+  /** Letters: a paragraph starting with one of these begins the closing lines (not findings). */
+  closing: string[];
   numbering: NumberingStyle;
   frontMatter: Record<string, FieldSpec>;
   sections: SectionSpec[];

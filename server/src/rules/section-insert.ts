@@ -5,24 +5,18 @@
 import type { Span, TextEdit } from '../core/types';
 import type { ReportModel, Section } from '../model/types';
 
-/** A letter's closing lines: the missing section goes before them, not after the signature. */
-const CLOSING = /^(Ofsted will take the findings|Yours sincerely|Yours faithfully)/i;
-
 /** The line after a section's content: the next heading of its level or higher, or the end. */
 export function sectionEndLine(model: ReportModel, s: Section): number {
   const line = s.endLine;
-  if (!model.profile?.letter) return line;
-  for (const b of model.blocks) {
-    if (b.kind === 'paragraph' && b.line > s.startLine && b.line < line && CLOSING.test(b.text)) return b.line;
-  }
-  return line;
+  // A letter's closing lines: the missing section goes before them, not after the signature.
+  const c = model.closingLine;
+  return c !== undefined && c > s.startLine && c < line ? c : line;
 }
 
 /** The letter's closing lines, if any, after the given line. */
 export function closingLine(model: ReportModel, after: number): number | undefined {
-  if (!model.profile?.letter) return undefined;
-  for (const b of model.blocks) if (b.kind === 'paragraph' && b.line > after && CLOSING.test(b.text)) return b.line;
-  return undefined;
+  const c = model.closingLine;
+  return c !== undefined && c > after ? c : undefined;
 }
 
 /**

@@ -1,0 +1,222 @@
+/**
+ * Turns the blocks of a published document into a dialect file: finds the
+ * kind and front matter, drops boilerplate, and gives each block its form
+ * (title, heading, numbered paragraph, bullet, table, paragraph).
+ */
+import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, datesIn, detectKind, inspectorsIn, leadInspector, singleDate, visitDates, visitNumber } from './detect';
+import { buildVocabulary, joinLines } from './joinLines';
+import { BULLET, CLOSING_START, GRADE_RE, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
+import { renderBlocks, renderFrontMatter, type Block } from './render';
+import { relativeOutputPath } from './naming';
+import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
+
+interface Item {
+  text: string;
+  lines: string[];
+  heading?: 1 | 2;
+  table?: TableRow[];
+}
+
+const JUDGEMENT_HEADING = /(?::\s*|\s)(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?\s*$/i;
+const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
+
+export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
+  const vocab = buildVocabulary(paras.flatMap((p) => p.lines));
+  let items: Item[] = [];
+  for (const p of paras) {
+    const lines = p.lines.map((l) => l.trim()).filter(Boolean);
+    if (!p.table && lines.length === 0) continue;
+    const text = joinLines(lines, vocab);
+    if (CLOSING_START.test(text)) break; // the closing boilerplate runs to the end
+    if (!p.table && isBoilerplate(text)) continue;
+    items.push({ text, lines, heading: p.heading, table: p.table });
+  }
+  const tableItem = items.find((i) => i.table && i.table.length > 0);
+  const table = tableItem?.table ?? [];
+  const kind = detectKind(items.map((i, index) => ({ text: i.text, index })), table.length > 0, table.map((r) => r.name));
+  if (!kind) {
+    const words = items.reduce((n, i) => n + i.text.split(/\s+/).length, 0);
+    if (items.slice(0, 8).some((it) => /^Review of the effectiveness of the Local Safeguarding Children Board$/i.test(it.text))) {
+      return { ok: false, reason: 'a review of a Local Safeguarding Children Board, not a report on children\'s services: not imported' };
+    }
+    return { ok: false, reason: words === 0 ? 'no text found' : `no recognisable report structure (no judgement table, title or letter opening found in ${words} words)` };
+  }
+  const warnings: string[] = [];
+  const fm: ImportedFrontMatter = { report: kind };
+  const blocks: Block[] = [];
+  const letter = kind === 'focused-visit' || kind === 'monitoring-visit';
+
+  // --- Opening: title block, front matter lines, letter address. ---
+  let i = 0;
+  if (letter) {
+    const dear = items.findIndex((it) => /^Dear\b/.test(it.text));
+    const subject = items.findIndex((it) => /^(Focused|Monitoring) visit (to|of)\b/i.test(it.text));
+    const head = dear >= 0 ? items.slice(0, dear) : [];
+    for (const it of head) {
+      const d = singleDate(it.text);
+      if (d) fm.published = d;
+    }
+    if (subject >= 0) {
+      blocks.push({ t: 'title', text: items[subject].text });
+      fm.authority = authorityFromTitle(items[subject].text);
+    }
+    if (fm.published) blocks.push({ t: 'para', lines: [head.find((it) => singleDate(it.text))!.text] });
+    items = items.filter((_, k) => k !== subject && (dear < 0 || k >= dear));
+    const opening = items.slice(0, 6).map((it) => it.text).join(' ');
+    const on = /\bchildren.s services (?:on|between|from)\s+(.+?)(?:\.\s|$)/i.exec(opening) ?? /\bvisit (?:on|between|from)\s+(.+?)(?:\.\s|$)/i.exec(opening);
+    const dates = visitDates(on ? on[1] : opening);
+    if (dates) fm.inspectionDates = dates;
+    fm.inspectors = inspectorsIn(opening);
+    if (kind === 'monitoring-visit') fm.visitNumber = visitNumber(opening);
+  } else if (kind === 'scrutiny') {
+    while (i < items.length && i < 12) {
+      const it = items[i];
+      const m = /^(Meeting Title|Report Title|Meeting Date)\s*:?\s*(.*)$/i.exec(it.text);
+      if (!m) break;
+      const label = m[1].toLowerCase();
+      if (label === 'meeting title') fm.meeting = m[2].trim();
+      else if (label === 'report title') blocks.push({ t: 'title', text: m[2].trim() });
+      else {
+        const d = datesIn(m[2]);
+        if (d) fm.meetingDate = d.start;
+        blocks.push({ t: 'para', lines: [it.text.replace(/\t+/g, ': ')] });
+      }
+      i++;
+    }
+    fm.authority = authorityInText(items.map((it) => it.text).join('\n'));
+  } else {
+    // ILACS and SIF: the title block runs to "Inspection date(s):".
+    const datesAt = items.findIndex((it, k) => k < 15 && /^Inspection dates?\b/i.test(it.text));
+    const titleEnd = datesAt >= 0 ? datesAt : 0;
+    const titleItems = items.slice(0, titleEnd);
+    const title = titleItems.find((it) => it.heading === 1) ?? titleItems[0];
+    for (const it of titleItems) {
+      if (it === title) blocks.push({ t: 'title', text: it.text });
+      else blocks.push({ t: 'para', lines: [it.text] });
+    }
+    if (title) {
+      fm.authority = authorityFromTitle(title.text) ??
+        (/^Inspection of\b/i.test(title.text) ? titleItems.find((it) => it !== title && /\b(Council|Borough|County|City)\b/.test(it.text) && it.text.length < 80)?.text : title.text);
+    }
+    i = titleEnd;
+    for (; i < items.length && i < titleEnd + 8; i++) {
+      const it = items[i];
+      if (/^Inspection dates?\b/i.test(it.text)) {
+        // Split inspections ("30 September to 11 October 2024 and 13 to 16 January 2025") span both visits.
+        const all = visitDates(it.lines[0].replace(/^Inspection dates?:?/i, ''));
+        if (all) fm.inspectionDates = [{ start: all[0].start, end: all[all.length - 1].end }];
+        const reporting = /Reporting inspector:?\s*(.+)$/i.exec(it.text);
+        if (reporting) fm.leadInspector = leadInspector(`Lead inspector: ${reporting[1]}`);
+        blocks.push({ t: 'para', lines: [it.text] });
+      } else if (/^(Report )?published:?/i.test(it.text) || /^Age group:/i.test(it.text)) {
+        const p = /Published:?\s*(\d{1,2} \w+ \d{4})/i.exec(it.text);
+        if (p) fm.published = singleDate(p[1]);
+        blocks.push({ t: 'para', lines: [it.text] });
+      } else if (/^Lead inspector\b/i.test(it.text)) {
+        const lines = it.lines.length > 1 && MAJESTY.test(it.lines[it.lines.length - 1]) ? [joinLines(it.lines.slice(0, -1)), it.lines[it.lines.length - 1]] : [it.text];
+        if (items[i + 1] && MAJESTY.test(items[i + 1].text)) lines.push(items[++i].text);
+        fm.leadInspector = leadInspector(lines.join(', '));
+        blocks.push({ t: 'para', lines });
+      } else break;
+    }
+  }
+  if (!fm.leadInspector && (kind === 'ilacs' || kind === 'sif')) {
+    const lead = items.find((it) => /^Lead inspector:/i.test(it.text));
+    if (lead) fm.leadInspector = leadInspector(lead.text);
+  }
+
+  // --- Body. ---
+  const body = items.slice(i);
+  for (let k = 0; k < body.length; k++) {
+    const it = body[k];
+    const t = it.text;
+    if (it.table) {
+      if (it.table.length > 0) blocks.push({ t: 'table', rows: sifOverall(kind, it.table, blocks) });
+      continue;
+    }
+    const unbulleted = t.replace(/^-\s+(?=\d{1,2}\.\d|Recommendation)/i, '');
+    if (isKnownHeading(unbulleted)) {
+      blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, '') });
+      continue;
+    }
+    if (JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t) && !NUMBERED.test(t)) {
+      blocks.push({ t: 'heading', text: t });
+      continue;
+    }
+    const sub = SUB_NUMBERED.exec(unbulleted);
+    if (sub) {
+      blocks.push({ t: 'para', lines: [unbulleted] });
+      continue;
+    }
+    const num = NUMBERED.exec(t);
+    if (num) {
+      if (kind === 'scrutiny' && scrutinySection(num[1], t, body.slice(k + 1))) {
+        blocks.push({ t: 'heading', text: t });
+        continue;
+      }
+      blocks.push({ t: 'numbered', printed: `${num[1]}${num[2] === ')' ? ')' : '.'}`, text: t.slice(num[0].length) });
+      continue;
+    }
+    const bullet = BULLET.exec(t);
+    if (bullet && t.length > bullet[0].length) {
+      blocks.push({ t: 'bullet', text: t.slice(bullet[0].length) });
+      continue;
+    }
+    if (it.heading && t.length < 160 && !/[.,;]$/.test(t)) {
+      blocks.push({ t: it.heading === 1 && !blocks.some((b) => b.t === 'title') ? 'title' : 'heading', text: t });
+      continue;
+    }
+    if (/^Yours (sincerely|faithfully)/i.test(t) || MAJESTY.test(t)) {
+      blocks.push({ t: 'para', lines: it.lines });
+      continue;
+    }
+    blocks.push({ t: 'para', lines: [t] });
+  }
+
+  // --- Front matter from the options, and warnings for what is missing. ---
+  if (!fm.published && options.sourceName) {
+    const d = dateInFileName(options.sourceName);
+    if (d) { fm.published = d; fm.publishedSource = 'file name'; }
+  }
+  if (!fm.published && options.metadataDate) { fm.published = options.metadataDate; fm.publishedSource = 'PDF metadata'; }
+  if (options.overrides) warnings.push(...applyOverrides(fm, options.overrides));
+  if (!fm.authority) warnings.push("no authority found: add it to the front matter (or use --set authority='...')");
+  if (kind === 'scrutiny') {
+    if (!fm.meetingDate) warnings.push('no meeting date found');
+  } else if (!fm.inspectionDates) warnings.push('no inspection dates found');
+  if (!fm.published && kind !== 'scrutiny') warnings.push('no published date found');
+  if ((kind === 'ilacs') && !fm.leadInspector) warnings.push('no lead inspector found');
+  if ((kind === 'ilacs' || kind === 'sif') && table.length === 0) warnings.push('no judgement table found');
+  if (!blocks.some((b) => b.t === 'title')) warnings.push('no title found');
+
+  const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(blocks)}`;
+  const finalTable = blocks.find((b): b is Extract<Block, { t: 'table' }> => b.t === 'table')?.rows ?? [];
+  return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath: relativeOutputPath(fm), warnings };
+}
+
+/** Scrutiny: "1. Background" is a section heading when paragraphs 1.1, 1.2 ... follow. */
+function scrutinySection(n: string, text: string, rest: Item[]): boolean {
+  if (text.length > 90 || /[.;]$/.test(text)) return false;
+  for (const it of rest.slice(0, 4)) {
+    const m = /^(?:-\s+)?(\d{1,2})\.(\d{1,2})\s/.exec(it.text);
+    if (m) return m[1] === n;
+    if (NUMBERED.test(it.text)) return false;
+  }
+  return false;
+}
+
+/** SIF reports state the overall judgement in a sentence above the table: add it as the last row. */
+function sifOverall(kind: string, rows: TableRow[], blocks: Block[]): TableRow[] {
+  if (kind !== 'sif' || rows.some((r) => /^Overall/i.test(r.name))) return rows;
+  for (const b of blocks) {
+    if (b.t !== 'para' && b.t !== 'heading') continue;
+    const text = b.t === 'para' ? b.lines.join(' ') : b.text;
+    const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services in .+? (?:are|is))\s+(?:judged\s+)?(.+?)\.?$/i.exec(text);
+    if (!m) continue;
+    const g = GRADE_RE.exec(m[1].replace(/^require\b/i, 'requires'));
+    if (!g) continue;
+    const grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
+    return [...rows, { name: 'Overall effectiveness', grade }];
+  }
+  return rows;
+}

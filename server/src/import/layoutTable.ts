@@ -1,0 +1,80 @@
+/**
+ * Rebuilds a judgement table from its printed lines: names on the left,
+ * grades in a column on the right, either of them wrapped over lines, and a
+ * grade printed level with the middle of its name rather than its first line.
+ */
+import { GRADES, splitTableText } from './patterns';
+import type { PdfItem } from './pdf';
+import type { TableRow } from './types';
+
+export interface TableLine {
+  y: number;
+  size: number;
+  items: PdfItem[];
+}
+
+const GRADE_WORD = /^(requires|improvement|to|be|good|outstanding|inadequate|adequate)$/i;
+
+interface Group {
+  top: number;
+  bottom: number;
+  parts: string[];
+}
+
+function textOf(items: PdfItem[]): string {
+  let s = '';
+  let end = -Infinity;
+  for (const it of [...items].sort((a, b) => a.x - b.x)) {
+    if (s && !/\s$/.test(s) && !/^\s/.test(it.str) && it.x - end > it.size * 0.18) s += ' ';
+    s += it.str;
+    end = it.x + it.w;
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[] {
+  let gradeX = headerGradeX;
+  if (gradeX === undefined) {
+    const xs = lines.flatMap((l) => l.items.filter((it) => it.x > 250 && GRADE_WORD.test(it.str.trim().split(/\s+/)[0] ?? '')).map((it) => it.x));
+    if (xs.length === 0) return splitTableText(lines.map((l) => textOf(l.items)).join(' '));
+    gradeX = Math.min(...xs);
+  }
+  const cut = gradeX - 10;
+  const names: Group[] = [];
+  const grades: Group[] = [];
+  const size = lines[0]?.size ?? 12;
+  for (const l of lines) {
+    const left = textOf(l.items.filter((it) => it.x < cut));
+    const right = textOf(l.items.filter((it) => it.x >= cut));
+    if (left) {
+      const last = names[names.length - 1];
+      const numbered = /^\d(\.\d)?\.?\s/.test(left);
+      if (last && !numbered && last.bottom - l.y <= size * 1.6) {
+        last.parts.push(left);
+        last.bottom = l.y;
+      } else names.push({ top: l.y, bottom: l.y, parts: [left] });
+    }
+    if (right) {
+      const last = grades[grades.length - 1];
+      const complete = last && GRADES.some((g) => g.toLowerCase() === last.parts.join(' ').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
+      if (last && !complete && last.bottom - l.y <= size * 1.6) {
+        last.parts.push(right);
+        last.bottom = l.y;
+      } else grades.push({ top: l.y, bottom: l.y, parts: [right] });
+    }
+  }
+  if (names.length === 0 || grades.length === 0) return [];
+  // Each grade goes to the name row whose lines it sits level with (or nearest).
+  const rows: TableRow[] = names.map((n) => ({ name: n.parts.join(' ').replace(/^\d(?:\.\d)?\.?\s+/, ''), grade: '' }));
+  for (const g of grades) {
+    const mid = (g.top + g.bottom) / 2;
+    let best = 0;
+    let bestD = Infinity;
+    names.forEach((n, k) => {
+      const d = mid > n.top + size * 0.6 ? mid - n.top : mid < n.bottom - size * 0.6 ? n.bottom - mid : 0;
+      if (d < bestD) { bestD = d; best = k; }
+    });
+    rows[best].grade = rows[best].grade ? `${rows[best].grade} ${g.parts.join(' ')}` : g.parts.join(' ');
+  }
+  return rows.filter((r) => r.name && r.grade);
+}

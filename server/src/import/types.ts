@@ -1,0 +1,66 @@
+/**
+ * Shared shapes for the importer. Both readers (plain text and PDF layout)
+ * turn their input into a list of `Para`s; the builder turns those into the
+ * dialect. Nothing here touches the file system.
+ */
+
+/** One judgement table row, exactly as printed. */
+export interface TableRow {
+  name: string;
+  grade: string;
+}
+
+/** A block of the published document, in reading order, furniture removed. */
+export interface Para {
+  /** The printed lines of the block (wrapped lines kept apart; joined by `paraText`). */
+  lines: string[];
+  /** Layout hint from a PDF: 1 for the title size, 2 for a heading size. */
+  heading?: 1 | 2;
+  /** Page the block starts on (PDF), 1-based. */
+  page?: number;
+  /** A judgement table rebuilt by the reader. */
+  table?: TableRow[];
+}
+
+export type ImportKind = 'ilacs' | 'sif' | 'focused-visit' | 'monitoring-visit' | 'scrutiny';
+
+/** Front matter values found in the document (or supplied by the caller). */
+export interface ImportedFrontMatter {
+  report: ImportKind;
+  authority?: string;
+  /** ISO ranges; one for a report, possibly several for a split visit. */
+  inspectionDates?: { start: string; end: string }[];
+  published?: string;
+  leadInspector?: string;
+  inspectors?: string[];
+  inspectionType?: 'standard' | 'short';
+  visitNumber?: number;
+  meeting?: string;
+  meetingDate?: string;
+  /** Where `published` came from when not from the text: 'file name' or 'PDF metadata'. */
+  publishedSource?: string;
+}
+
+export interface ImportOptions {
+  /** Name of the input (used for messages and as a hint for the published date). */
+  sourceName?: string;
+  /** Values that fill or replace what the document gives (`--set key=value`). */
+  overrides?: Record<string, string>;
+  /** A date from the PDF's metadata, used for `published` when the text has none. */
+  metadataDate?: string;
+}
+
+export type ImportResult =
+  | {
+      ok: true;
+      kind: ImportKind;
+      frontMatter: ImportedFrontMatter;
+      /** The judgement table as imported (empty for ungraded kinds). */
+      table: TableRow[];
+      markdown: string;
+      /** Suggested path relative to the output folder: `<authority-slug>/<yyyy-mm>-<kind>.md`. */
+      relativePath: string;
+      /** Things the user should look at (missing dates, no authority, ...). */
+      warnings: string[];
+    }
+  | { ok: false; reason: string };
