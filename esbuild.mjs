@@ -16,6 +16,12 @@ for (const f of fs.readdirSync('server/profiles')) {
   if (f.endsWith('.yaml')) fs.copyFileSync(path.join('server/profiles', f), path.join('dist/profiles', f));
 }
 
+// The rule pages, for the language server's hovers and diagnostics' links (dist/docs/rules/<id>.md).
+fs.mkdirSync('dist/docs/rules', { recursive: true });
+for (const f of fs.readdirSync('docs/rules')) {
+  if (f.endsWith('.md')) fs.copyFileSync(path.join('docs/rules', f), path.join('dist/docs/rules', f));
+}
+
 const contexts = await Promise.all(entries.map((e) => esbuild.context({
   entryPoints: { [e.out]: e.in },
   outdir: 'dist',

@@ -75,7 +75,11 @@ function clampSpan(span: { start: number; end: number }, length: number) {
 /** Applies the dialect's disable / enable / disable-next-line comments. */
 export function filterDisabled(model: ReportModel, diagnostics: Diagnostic[]): Diagnostic[] {
   if (model.disables.length === 0) return diagnostics;
-  const directives = [...model.disables].sort((a, b) => a.line - b.line);
+  // A disable comment that is the first thing after the front matter covers the front matter too.
+  const bodyStart = model.frontMatter ? nextContentLine(model, model.lines.lineOf(model.frontMatter.span.end)) : -1;
+  const directives = model.disables
+    .map((d) => (d.kind === 'disable' && d.line === bodyStart ? { ...d, line: 0 } : d))
+    .sort((a, b) => a.line - b.line);
   return diagnostics.filter((d) => !isDisabled(directives, d.ruleId, d.range.start.line, model));
 }
 

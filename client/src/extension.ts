@@ -1,0 +1,125 @@
+// The VS Code extension: thin. It starts the bundled language server over IPC,
+// shows the report's kind and error count in the status bar, and forwards its
+// few commands to the server. All checking happens in the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  COMMANDS, STATUS_NOTIFICATION, type EditResult, type StatusParams, type TableCommandResult, type WorkspaceSummary,
+} from '../../server/src/lsp/protocol';
+
+let client: LanguageClient | undefined;
+
+const PROBLEMS = 'workbench.actions.view.problems';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('Inspection Reports', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Every Markdown file is sent; the server checks only those whose front matter has `report:`.
+    documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
+    outputChannel: output,
+    diagnosticCollectionName: 'inspection-reports',
+  };
+  const lc = new LanguageClient('inspectionReports', 'Inspection Reports', serverOptions, clientOptions);
+  client = lc;
+
+  const statuses = new Map<string, StatusParams>();
+  const item = vscode.window.createStatusBarItem('inspectionReports.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Inspection Reports';
+  item.command = PROBLEMS;
+  const update = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const s = doc ? statuses.get(lc.code2ProtocolConverter.asUri(doc.uri)) : undefined;
+    if (!s || !s.isReport) {
+      item.hide();
+      return;
+    }
+    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    item.text = `$(checklist) ${s.kind ?? 'report'}: ${plural(s.errors, 'error')}`;
+    item.tooltip = `${s.label ?? s.kind ?? 'Report'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info. Click to open the Problems panel.`;
+    item.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.show();
+  };
+  lc.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
+    statuses.set(s.uri, s);
+    update();
+  });
+
+  const activeReport = (): { editor: vscode.TextEditor; uri: string } | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'markdown') {
+      void vscode.window.showWarningMessage('Open a report (a Markdown file with `report:` in its front matter) first.');
+      return undefined;
+    }
+    return { editor, uri: lc.code2ProtocolConverter.asUri(editor.document.uri) };
+  };
+  const run = <T>(command: string, args: unknown[]) => lc.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<T>;
+  const fail = (e: unknown) => {
+    output.appendLine(`command failed: ${(e as Error).message ?? e}`);
+    void vscode.window.showErrorMessage(`Inspection Reports: ${(e as Error).message ?? e}`);
+  };
+  const editCommand = (server: string) => async () => {
+    const at = activeReport();
+    if (!at) return;
+    try {
+      const r = await run<EditResult>(server, [at.uri]);
+      if (!r.ok || r.applied === 0) void vscode.window.showInformationMessage(r.message);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  context.subscriptions.push(
+    output,
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      statuses.delete(lc.code2ProtocolConverter.asUri(d.uri));
+    }),
+    vscode.commands.registerCommand('inspectionReports.checkWorkspace', async () => {
+      try {
+        const r = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Checking reports in the workspace' },
+          () => run<WorkspaceSummary>(COMMANDS.checkWorkspace, []),
+        );
+        const msg = `Checked ${r.reports} report${r.reports === 1 ? '' : 's'}: ${r.errors} errors, ${r.warnings} warnings`
+          + (r.unreadable > 0 ? `; ${r.unreadable} file(s) could not be read (see the output)` : '');
+        void vscode.window.showInformationMessage(msg);
+        await vscode.commands.executeCommand(PROBLEMS);
+      } catch (e) {
+        fail(e);
+      }
+    }),
+    vscode.commands.registerCommand('inspectionReports.renumberParagraphs', editCommand(COMMANDS.renumberParagraphs)),
+    vscode.commands.registerCommand('inspectionReports.fixAll', editCommand(COMMANDS.fixAll)),
+    vscode.commands.registerCommand('inspectionReports.insertJudgementTable', async () => {
+      const at = activeReport();
+      if (!at) return;
+      try {
+        const r = await run<TableCommandResult>(COMMANDS.judgementTable, [at.uri, at.editor.selection.active.line, false]);
+        if (!r.ok || !r.snippet || !r.position) {
+          void vscode.window.showInformationMessage(r.message);
+          return;
+        }
+        await at.editor.insertSnippet(new vscode.SnippetString(r.snippet), new vscode.Position(r.position.line, r.position.character));
+      } catch (e) {
+        fail(e);
+      }
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  // Start in the background so that activation stays fast.
+  lc.start().catch((e: unknown) => output.appendLine(`The language server did not start: ${(e as Error).message ?? e}`));
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  const c = client;
+  client = undefined;
+  return c?.stop();
+}

@@ -1,0 +1,109 @@
+import * as assert from 'assert';
+import { checkModel } from '../../server/src/check';
+import { clearDocCache, docBody, docsDir, ruleDocPage, ruleDocUri } from '../../server/src/features/docs';
+import { hoverAt } from '../../server/src/features/hover';
+import { judgementTableFor } from '../../server/src/features/judgementTable';
+import { ruleById } from '../../server/src/rules/index';
+import { ilacsReport } from '../lsp/reports';
+import { catalog, model, profiles, report } from './helpers';
+
+function hover(text: string, needle: string, delta = 1) {
+  const m = model(text);
+  const diagnostics = checkModel(m, { profiles: profiles() });
+  return hoverAt({ model: m, catalog: catalog(), offset: text.indexOf(needle) + delta, diagnostics, ruleDoc: ruleDocPage, ruleSummary: (id) => ruleById(id)?.summary });
+}
+
+const ILACS_2026 = { report: 'ilacs', authority: 'X', 'inspection-dates': '2026-05-11 to 2026-05-22', published: '2026-07-01', 'lead-inspector': 'Jane Example' };
+
+describe('features: hover', () => {
+  it("shows the rule's summary and docs page on a diagnostic, and spans it", () => {
+    const text = ilacsReport();
+    const h = hover(text, '| Requires improvement |', 4)!;
+    assert.ok(h);
+    assert.ok(h.markdown.startsWith(`**grade-wording**: ${ruleById('grade-wording')!.summary}`), h.markdown.slice(0, 200));
+    assert.match(h.markdown, /## Switching it off/);
+    assert.ok(!h.markdown.includes('# grade-wording\n'), 'the page title is repeated');
+    assert.strictEqual(text.slice(h.span.start, h.span.end), 'Requires improvement');
+  });
+
+  it("says when a judgement is not of the report's era", () => {
+    const text = report(ILACS_2026, '# T\n\n| Judgement | Grade |\n| --- | --- |\n| Overall effectiveness | Good |\n| The experience and progress of care leavers | Good |\n');
+    const overall = hover(text, 'Overall effectiveness |')!;
+    assert.match(overall.markdown, /\*\*Not a judgement of this report's era\*\* \(ILACS, inspections starting from 1 April 2026\)/);
+    const variant = hover(text, 'The experience and progress of care leavers')!;
+    assert.match(variant.markdown, /the exact name is “The experiences and progress of care leavers”/);
+  });
+
+  it('explains grades, the SIF grade and words that are never grades', () => {
+    const text = report(ILACS_2026, '# T\n\n| Judgement | Grade |\n| --- | --- |\n| The experiences and progress of care leavers | Requires improvement |\n| The experiences and progress of children in care | Strong standard |\n');
+    const ri = hover(text, 'Requires improvement |')!;
+    assert.match(ri.markdown, /the third grade under the single inspection framework/);
+    assert.match(ri.markdown, /\*\*Not a grade of this report's era\*\*/);
+    const word = hover(text, 'Strong standard')!;
+    assert.match(word.markdown, /education report-card word/);
+  });
+
+  it('gives nothing on plain text', () => {
+    assert.strictEqual(hover(ilacsReport(), 'Inspection dates:'), undefined);
+  });
+});
+
+describe('features: rule docs', () => {
+  it('finds docs/rules from source and trims a page for a hover', () => {
+    clearDocCache();
+    assert.ok(docsDir(), 'docs/rules not found');
+    assert.ok(ruleDocUri('grade-wording')!.startsWith('file://'));
+    assert.strictEqual(ruleDocUri('no-such-rule'), undefined);
+    assert.strictEqual(ruleDocPage('../../package'), undefined);
+    const long = `# r\n\n## A\n\n${'x'.repeat(2500)}\n\n## B\n\n${'y'.repeat(2500)}\n`;
+    const body = docBody(long);
+    assert.ok(body.startsWith('## A') && body.endsWith('…') && !body.includes('## B'));
+  });
+});
+
+describe('features: judgement table', () => {
+  const front = (dates: string, kind = 'ilacs') => ({ report: kind, authority: 'X', 'inspection-dates': dates, published: '2026-12-01', 'lead-inspector': 'J' });
+  const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Judgement') && !l.startsWith('| ---')).map((l) => l.split('|')[1].trim());
+
+  it('gives each era its judgements, in table order', () => {
+    const t2018 = judgementTableFor(model(report(front('2018-03-05 to 2018-03-16'), '# T\n')), catalog(), 5);
+    const t2023 = judgementTableFor(model(report(front('2023-01-16 to 2023-01-27'), '# T\n')), catalog(), 5);
+    const t2026 = judgementTableFor(model(report(front('2026-04-01 to 2026-04-10'), '# T\n')), catalog(), 5);
+    assert.ok(t2018.ok && t2023.ok && t2026.ok);
+    assert.deepStrictEqual(rows(t2018.text), [
+      'The impact of leaders on social work practice with children and families',
+      'The experiences and progress of children who need help and protection',
+      'The experiences and progress of children in care and care leavers',
+      'Overall effectiveness',
+    ]);
+    assert.strictEqual(rows(t2023.text).length, 5);
+    assert.deepStrictEqual(rows(t2026.text), rows(t2023.text).slice(0, 4));
+    assert.ok(t2026.snippet.includes('${4|Outstanding,Good,Requires improvement to be good,Inadequate|}'));
+  });
+
+  it('inserts on a blank line, or after a line with a blank line between', () => {
+    const text = report(front('2023-03-06 to 2023-03-17'), '# Title\n\nLead inspector: J\n');
+    const m = model(text);
+    const after = judgementTableFor(m, catalog(), m.lines.lineOf(text.indexOf('# Title')));
+    assert.ok(after.ok);
+    const out = text.slice(0, after.edit.start) + after.edit.newText + text.slice(after.edit.end);
+    assert.ok(out.includes('# Title\n\n| Judgement | Grade |\n'), out);
+    assert.ok(out.includes('| Overall effectiveness |  |\n\nLead inspector'), out);
+    const parsed = model(out);
+    assert.strictEqual(parsed.table?.rows.length, 5);
+    const end = judgementTableFor(m, catalog(), m.lines.lineCount - 1);
+    assert.ok(end.ok);
+    assert.strictEqual(model(text.slice(0, end.edit.start) + end.edit.newText).table?.rows.length, 5);
+  });
+
+  it('refuses clearly: ungraded kinds, no dates, a table already there, not a report', () => {
+    const letter = judgementTableFor(model(report({ report: 'monitoring-visit', 'inspection-dates': '2023-01-10' }, '# L\n')), catalog(), 3);
+    assert.ok(!letter.ok && /gives no grades/.test(letter.message));
+    const noDates = judgementTableFor(model(report({ report: 'ilacs' }, '# L\n')), catalog(), 3);
+    assert.ok(!noDates.ok && /inspection-dates/.test(noDates.message));
+    const has = judgementTableFor(model(ilacsReport()), catalog(), 3);
+    assert.ok(!has.ok && /already has a judgement table/.test(has.message));
+    const plain = judgementTableFor(model('# Notes\n'), catalog(), 0);
+    assert.ok(!plain.ok && /not a report/.test(plain.message));
+  });
+});
