@@ -4,7 +4,11 @@ import { SettingsFinder } from '../config/find';
 import type { Diagnostic } from '../core/types';
 import { fixAll } from '../fix';
 import { collectMarkdown, readTextFile, writeFileAtomic } from './files';
+import { linksAffectedByRenumbering } from './renumberLinks';
+import { renumberIdMap } from '../rules/shared/renumber';
 import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
+import { runImport } from './import';
+import { runLinks } from './links';
 
 export const VERSION = '0.1.0';
 
@@ -12,6 +16,8 @@ const USAGE = `Usage: inspection-reports <command> [options]
 
 Commands:
   check <path>...     Check reports (files or folders; folders are walked for .md files).
+  import <file>...    Turn published reports (PDF or extracted text) into report files: import --help.
+  links <draft>       Suggest links from a draft's findings to earlier findings: links --help.
 
 Options for check:
   --format <f>        text (default), json or sarif
@@ -83,8 +89,11 @@ function parseCheckArgs(args: string[], io: Io): CheckArgs | undefined {
   return out;
 }
 
-/** Runs the command line; returns the exit code. Never throws for bad input. */
-export function run(argv: string[], io: Io = nodeIo): number {
+/**
+ * Runs the command line; returns the exit code (a promise for `import`, which
+ * reads PDFs asynchronously). Never throws for bad input.
+ */
+export function run(argv: string[], io: Io = nodeIo): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
     (command ? io.out : io.err)(USAGE);
@@ -94,6 +103,8 @@ export function run(argv: string[], io: Io = nodeIo): number {
     io.out(VERSION);
     return 0;
   }
+  if (command === 'links') return runLinks(rest, io);
+  if (command === 'import') return runImport(rest, io);
   if (command === 'check') {
     if (rest.includes('-h') || rest.includes('--help')) {
       io.out(USAGE);
@@ -113,6 +124,7 @@ function runCheck(args: CheckArgs, io: Io): number {
   for (const p of args.paths) files.push(...collectMarkdown(path.resolve(io.cwd, p), problems));
   const results: FileResult[] = [];
   const shownSettings = new Set<string>();
+  const renumbered = new Map<string, Map<string, string>>();
   let read = 0;
   for (const file of files) {
     const settings = finder.forDocument(file);
@@ -136,8 +148,10 @@ function runCheck(args: CheckArgs, io: Io): number {
     if (args.fix && diagnostics.some((d) => d.fix)) {
       const fixed = fixAll(text, uri, options);
       if (fixed.text !== text) {
+        const idMap = renumberIdMap(first.model);
         try {
           writeFileAtomic(file, fixed.text);
+          if (idMap.size > 0) renumbered.set(file, idMap);
           io.err(`${rel(io, file)}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}`);
           text = fixed.text;
         } catch (e) {
@@ -150,6 +164,10 @@ function runCheck(args: CheckArgs, io: Io): number {
     results.push({ file: rel(io, file), diagnostics });
   }
   for (const p of problems) io.err(`${rel(io, p.file)}: cannot check: ${p.reason}`);
+  const defaults = finder.forDocument(io.cwd + path.sep + 'x.md');
+  for (const l of linksAffectedByRenumbering(renumbered, files, defaults.profiles, defaults.config.maxFileSize)) {
+    io.err(`${rel(io, l.file)}:${l.line}:${l.column}: ${l.message}`);
+  }
   const totals = countTotals(results, read);
   if (args.format === 'json') io.out(formatJson(results));
   else if (args.format === 'sarif') io.out(formatSarif(results, VERSION));

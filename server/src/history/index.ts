@@ -1,0 +1,27 @@
+/**
+ * The history of reports: links to earlier findings, a finding's history,
+ * recurring concerns, follow-up of improvement items, quoted grades and link
+ * checks. Pure (no VS Code, no LSP); the file loader is in load.ts.
+ * See docs/history.md.
+ */
+export { HistoryIndex, type HistoryIndexOptions } from './store';
+export { authorityKey, sameAuthority, authorityAliases, authorityFromTitle } from './authority';
+export { findAbbreviations } from './abbreviations';
+export { findMentions, findGradeQuotes } from './mentions';
+export { resolveMention, resolveMentions, resolveLink, isFindingId, type LinkTarget } from './resolve';
+export {
+  suggestionsFor, suggestionsForReport, historyOf, gradeThen, scoreFinding,
+  DEFAULT_MIN_SCORE, DEFAULT_TOP_N, type SuggestOptions, type FindingSuggestions,
+} from './suggest';
+export { recurringConcerns, followUp } from './concerns';
+export { checkQuotedGrades } from './quotedGrades';
+export { checkLinks, linkInsertion, linkMarkdown, linkCompletions, type LinkCompletion, type LinkCheckOptions } from './linkCheck';
+export { reportLabel, findingLabel, linkText, excerpt } from './labels';
+export {
+  findingAt, historyLenses, historyMarkdown, linkFixes, historyDiagnostics, historyView, HISTORY_RULES,
+  type HistoryLens, type HistoryView, type HistoryDiagnosticOptions,
+} from './editor';
+export { loadHistory, loadHistoryAsync, type LoadResult, type LoadedFile } from './load';
+export { uriKey, relativeHref, resolveLinkKey } from './uris';
+export { builtinSynonyms, readSynonyms, emptySynonyms, type SynonymData } from './synonyms';
+export type * from './types';
