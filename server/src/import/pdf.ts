@@ -59,10 +59,42 @@ function pdfDate(v: unknown): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
+/**
+ * pdf.js, loading some damaged files (a broken cross-reference table), leaves
+ * promises rejected that nobody awaits; Node then ends the whole process (the
+ * CLI, or the language server). While a PDF is being read, such rejections
+ * from pdf.js are dropped: the read itself still fails or succeeds on its own.
+ * Any other rejection goes on as before (thrown, unless someone else listens).
+ */
+let reading = 0;
+function isPdfJsError(reason: unknown): boolean {
+  const name = (reason as { name?: unknown })?.name;
+  return typeof name === 'string' && /^(?:XRef\w*Exception|FormatError|InvalidPDFException|MissingPDFException|UnknownErrorException|PasswordException|UnexpectedResponseException|AbortException|ResponseException)$/.test(name);
+}
+function onStrayRejection(reason: unknown): void {
+  if (isPdfJsError(reason)) return;
+  if (process.listenerCount('unhandledRejection') > 1) return; // someone else handles the rest
+  throw reason;
+}
+async function guarded<T>(f: () => Promise<T>): Promise<T> {
+  if (reading++ === 0) process.on('unhandledRejection', onStrayRejection);
+  try {
+    return await f();
+  } finally {
+    // Let rejections left behind surface while the guard is still there.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (--reading === 0) process.off('unhandledRejection', onStrayRejection);
+  }
+}
+
 /** Reads every page's text items. `withMetadata` also reads the document's dates. */
 export async function readPdf(bytes: Uint8Array, withMetadata = true): Promise<PdfRead> {
   const bad = notPdfReason(bytes);
   if (bad) return { ok: false, reason: bad };
+  return guarded(() => readPdfDocument(bytes, withMetadata));
+}
+
+async function readPdfDocument(bytes: Uint8Array, withMetadata: boolean): Promise<PdfRead> {
   let doc: Awaited<ReturnType<Unpdf['getDocumentProxy']>> | undefined;
   try {
     const { getDocumentProxy } = await loadUnpdf();

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { LineIndex } from '../core/lineIndex';
 import type { FrontMatter, FrontMatterEntry, ParseProblem } from './types';
 
@@ -30,7 +30,24 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
   }
   const contentStart = lines.lineStart(1);
   const contentEnd = fence.end > 1 ? lines.lineEnd(fence.end - 1) : contentStart;
-  const yamlText = lines.text.slice(contentStart, contentEnd);
+  // The yaml package reads a lone '\r' as text and treats '\r\n' unlike '\n' in broken YAML: give it '\n' only,
+  // and map its offsets back (`doc` adds one for each '\r\n' before an offset).
+  const raw = lines.text.slice(contentStart, contentEnd);
+  const yamlText = raw.replace(/\r\n?/g, '\n');
+  const crlfAt: number[] = [];
+  for (let i = 0, removed = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) === 13 && raw.charCodeAt(i + 1) === 10) crlfAt.push(i - removed++);
+  }
+  const doc0 = (o: number) => {
+    let lo = 0;
+    let hi = crlfAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (crlfAt[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return contentStart + o + lo;
+  };
   const fm: FrontMatter = {
     span: { start: 0, end: lines.lineEnd(fence.end) },
     contentSpan: { start: contentStart, end: contentEnd },
@@ -39,7 +56,7 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
   };
   let doc;
   try {
-    doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+    doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     problems.push({ ruleId: 'front-matter', message: `Front matter cannot be read: ${(e as Error).message}`, span: fm.span });
     fm.valid = false;
@@ -48,7 +65,7 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
   const errorLines = new Set<number>();
   for (const err of doc.errors) {
     fm.valid = false;
-    const at = contentStart + Math.min(err.pos[0], yamlText.length);
+    const at = doc0(Math.min(err.pos[0], yamlText.length));
     let line = lines.lineOf(at);
     // An unclosed quote is found at the end; report it on the line that opens it.
     if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) line = openingQuoteLine(lines, 1, line) ?? line;
@@ -78,17 +95,21 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
     problems.push({ ruleId: 'front-matter', message: `Front matter cannot be read: ${(e as Error).message}`, span: fm.span });
     fm.valid = false;
   }
+  // With a key given twice, toJS keeps the last value; the entry is the first, so read its value from its own node.
+  const seen = new Map<string, number>();
+  for (const pair of contents.items) if (isScalar(pair.key)) seen.set(String(pair.key.value), (seen.get(String(pair.key.value)) ?? 0) + 1);
   for (const pair of contents.items) {
     const keyNode = pair.key as Node | null;
     if (!isScalar(keyNode) || keyNode.range === undefined || keyNode.range === null) continue;
     const key = String(keyNode.value);
     const valueNode = pair.value as Node | null;
-    const keySpan = { start: contentStart + keyNode.range[0], end: contentStart + keyNode.range[1] };
+    const keySpan = { start: doc0(keyNode.range[0]), end: doc0(keyNode.range[1]) };
     let value: unknown = null;
     let valueSpan = { start: keySpan.end, end: keySpan.end };
     if (valueNode) {
       value = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : null;
-      if (valueNode.range) valueSpan = { start: contentStart + valueNode.range[0], end: contentStart + valueNode.range[1] };
+      if ((seen.get(key) ?? 0) > 1 && !fm.entries.has(key)) value = firstValue(valueNode, doc);
+      if (valueNode.range) valueSpan = { start: doc0(valueNode.range[0]), end: doc0(valueNode.range[1]) };
     }
     const entry: FrontMatterEntry = { key, value, keySpan, valueSpan };
     if (fm.entries.has(key)) {
@@ -98,6 +119,14 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
     fm.entries.set(key, entry);
   }
   return fm;
+}
+
+function firstValue(node: Node, doc: Document): unknown {
+  try {
+    return node.toJS(doc, { maxAliasCount: 50 }) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /** The last line in [from, to] with an odd number of double (or single) quotes: where an unclosed quote opens. */

@@ -161,14 +161,18 @@ function readHeading(ctx: Ctx, i: number): number {
   if (!open.map || !inline || inline.type !== 'inline') return i;
   const level = Number(open.tag.slice(1));
   const line = open.map[0];
-  const lineText = model.lines.line(line);
+  const lineText = model.lines.line(line).replace(/\0/g, '\uFFFD'); // as markdown-it reads it (same length)
   const textStartInLine = Math.max(0, lineText.indexOf(inline.content));
   const start = model.lines.lineStart(line);
+  // A setext heading's text can run over lines; markdown-it joins them with '\n' whatever the file's line ends, so map its end.
+  const textEnd = inline.content.includes('\n')
+    ? blockSpan(mapInline(model.lines, inline.content, open.map[0], open.map[1]), 0, inline.content.length).end
+    : start + textStartInLine + inline.content.length;
   const heading: Heading = {
     level,
     text: inline.content,
     span: { start, end: model.lines.lineEnd(open.map[1] - 1) },
-    textSpan: { start: start + textStartInLine, end: start + textStartInLine + inline.content.length },
+    textSpan: { start: start + textStartInLine, end: textEnd },
     line,
   };
   model.headings.push(heading);

@@ -17,8 +17,10 @@ export function mapInline(lines: LineIndex, content: string, first: number, last
   for (let i = 0; i < contentLines.length; i++) {
     const cl = contentLines[i];
     let base = -1;
+    let floor = 0;
     while (line < stop && base < 0) {
-      const src = lines.line(line);
+      // markdown-it reads NUL as U+FFFD (same length): compare with the source read the same way.
+      const src = lines.line(line).replace(/\0/g, '\uFFFD');
       const start = lines.lineStart(line);
       line++;
       if (cl.length === 0) {
@@ -27,15 +29,21 @@ export function mapInline(lines: LineIndex, content: string, first: number, last
       }
       // Content is the end of its source line, less trailing blanks.
       const at = src.trimEnd().length - cl.trimEnd().length;
+      floor = start;
       if (at >= 0 && src.startsWith(cl, at)) base = start + at;
       else {
         const found = src.indexOf(cl);
+        // A tab that is partly indentation becomes spaces in the content: find the rest, and put those spaces on the tab.
+        const lead = /^ */.exec(cl)![0].length;
+        const rest = cl.slice(lead);
+        const inRest = lead > 0 && rest ? src.lastIndexOf(rest) : -1;
         if (found >= 0) base = start + found;
+        else if (inRest >= 0) base = start + inRest - lead;
         else if (src.trim().length > 0) base = start + (src.length - src.trimStart().length);
       }
     }
     if (base < 0) base = lastOffset;
-    for (let j = 0; j < cl.length; j++) offsets[k++] = Math.min(base + j, lines.text.length);
+    for (let j = 0; j < cl.length; j++) offsets[k++] = Math.min(Math.max(base + j, floor), lines.text.length);
     lastOffset = Math.min(base + cl.length, lines.text.length);
     if (i < contentLines.length - 1) offsets[k++] = lastOffset; // the '\n'
   }

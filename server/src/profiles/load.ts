@@ -20,9 +20,15 @@ const NUMBERING: NumberingStyle[] = ['continuous', 'section', 'none'];
  * errors, nothing executes. Returns undefined and problems on failure.
  */
 export function parseYamlData(text: string, source: string, problems: DataProblem[]): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  for (const e of doc.errors) problems.push({ source, message: e.message.split('\n')[0], offset: e.pos[0] });
-  if (doc.errors.length > 0) return undefined;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // One mistake often yields several errors: report the first, once. A tag the
+  // yaml package does not know (`!!js/function`) is an error too, not a string.
+  const first = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) {
+    const tag = first.code === 'TAG_RESOLVE_FAILED' ? ' (custom tags are not read, and nothing in this file is run)' : '';
+    problems.push({ source, message: first.message.split('\n')[0] + tag, offset: first.pos[0] });
+    return undefined;
+  }
   try {
     return doc.toJS({ maxAliasCount: 50 });
   } catch (e) {

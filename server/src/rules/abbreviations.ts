@@ -316,6 +316,8 @@ function checkOne(ctx: RuleContext, key: string, uses: Use[], defs: Definition[]
     ctx.report(r);
   }
   if (defs.length > 1) {
+    // Two spellings-out can share words ('Services (ILACS) Inspection of ... (ILACS)'): then no fix, as its edits would overlap.
+    const overlapping = (es: TextEdit[]) => es.some((e, i) => es.some((f, j) => j > i && e.start < f.end && f.start < e.end));
     const again = defs.slice(1);
     const edits: TextEdit[] = [];
     for (const d of again) {
@@ -330,7 +332,7 @@ function checkOne(ctx: RuleContext, key: string, uses: Use[], defs: Definition[]
       span: defSpan(again[0]),
       message: `'${again[0].written}' is spelled out ${again.length > 1 ? `${defs.length} times` : 'again'} (first on line ${lineOf(model, first.docStart)}): after the first time, write '${again[0].written}' alone.`,
       related,
-      fix: edits.length === again.length ? { title: `Write '${again[0].written}' alone after its first spelling-out`, edits } : undefined,
+      fix: edits.length === again.length && !overlapping(edits) ? { title: `Write '${again[0].written}' alone after its first spelling-out`, edits } : undefined,
     });
   }
 }

@@ -70,7 +70,7 @@ function checkTable(ctx: RuleContext): Map<string, TableRow> {
   if (!era) return first;
   // Order: leaders first in the table, then the practice judgements, then overall effectiveness.
   const sorted = [...inEra].sort((a, b) => a.order - b.order);
-  const reorder = sorted.length === table.rows.length ? reorderFix(ctx, table.rows, sorted.map((r) => r.row)) : undefined;
+  const reorder = sorted.length > 0 && sorted.length === table.rows.length ? reorderFix(ctx, table.rows, sorted.map((r) => r.row)) : undefined;
   const wrong = outOfOrder(inEra.map((r) => r.order));
   inEra.forEach((r, i) => {
     if (!wrong.has(i)) return;

@@ -22,7 +22,7 @@ export type ProseKind = TextBlock['kind'];
 
 const MASKS: RegExp[] = [
   /<!--[\s\S]*?(?:-->|$)/g, // HTML comments (disable comments among them)
-  /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, // code spans
+  /(?<!`)(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, // code spans: from the start of a run of backticks only (else quadratic on a long run)
   /<(?:https?|mailto):[^<>\s]*>/gi, // autolinks
   /<\/?[A-Za-z][^<>]*>/g, // inline HTML tags
   /\b(?:https?:\/\/|www\.)[^\s<>()]+/gi, // bare URLs

@@ -5,7 +5,7 @@ import { normalise } from '../model/text';
 import type { Section } from '../model/types';
 import type { Profile, SectionSpec } from '../profiles/types';
 import { canonicalGrade, covers, eraKeys, gradesFor, headingGrade, nameOf, outOfOrder, refKey, shortOf } from './judgement-sets';
-import { closingLine, insertHeading, sectionEndLine } from './section-insert';
+import { closingLine, insertedHeadingIsHeading, insertHeading, sectionEndLine } from './section-insert';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -217,7 +217,7 @@ function checkMissing(ctx: RuleContext, profile: Profile, placed: Placed[]): voi
     ctx.report({
       span: anchor(ctx, line, placed, span),
       message: `${article(profile.label) === 'an' ? 'An' : 'A'} ${profile.label} needs a '${heading}' section${also}.`,
-      fix: { title: `Insert the heading '## ${heading}'`, edits: [edit] },
+      fix: insertedHeadingIsHeading(ctx.model, edit) ? { title: `Insert the heading '## ${heading}'`, edits: [edit] } : undefined,
     });
   });
 }
@@ -251,7 +251,7 @@ function checkJudgementSections(ctx: RuleContext, profile: Profile, placed: Plac
       // On the judgement's table row when there is one: it reads well there, and stays put.
       span: row ? row.span : anchor(ctx, line, placed, span),
       message: `The section on '${shortOf(catalog, key)}' is missing: '## ${name}: <grade>'${heading ? '' : ' (the table gives no grade to copy)'}.`,
-      fix: heading ? { title: `Insert the heading '## ${heading}'`, edits: [edit] } : undefined,
+      fix: heading && insertedHeadingIsHeading(model, edit) ? { title: `Insert the heading '## ${heading}'`, edits: [edit] } : undefined,
     });
   });
 }
@@ -260,14 +260,13 @@ function checkJudgementSections(ctx: RuleContext, profile: Profile, placed: Plac
 function judgementLine(
   ctx: RuleContext, placed: Placed[], slot: number, order: string[], present: Map<string, Section>, index: number,
 ): number {
-  for (let k = index + 1; k < order.length; k++) {
-    const s = present.get(order[k]);
-    if (s) return s.startLine;
-  }
-  for (let k = index - 1; k >= 0; k--) {
-    const s = present.get(order[k]);
-    if (s) return sectionEndLine(ctx.model, s);
-  }
+  let next: Section | undefined;
+  let prev: Section | undefined;
+  for (let k = index + 1; k < order.length && !next; k++) next = present.get(order[k]);
+  for (let k = index - 1; k >= 0 && !prev; k--) prev = present.get(order[k]);
+  // When the body has them the wrong way round, go after the previous one: before the next would put it out of order too.
+  if (next && !(prev && prev.startLine > next.startLine)) return next.startLine;
+  if (prev) return sectionEndLine(ctx.model, prev);
   return lineFor(ctx, placed, slot);
 }
 

@@ -1,3 +1,4 @@
+import { markerWidthEdits } from './markerWidth';
 import type { Span, TextEdit } from '../../core/types';
 import type { Link, NumberedParagraph, ReportModel, Section } from '../../model/types';
 import type { SectionSpec } from '../../profiles/types';
@@ -80,7 +81,7 @@ function ownerSpec(model: ReportModel, sectionIndex: number): SectionSpec | unde
 function numberedSection(model: ReportModel, sectionIndex: number): Section | undefined {
   for (let s: number | undefined = sectionIndex; s !== undefined && s >= 0; s = model.sections[s]?.parent) {
     const sec = model.sections[s];
-    if (sec?.number) return sec;
+    if (sec?.number && sec.heading.level === 2) return sec;
   }
   return undefined;
 }
@@ -150,12 +151,14 @@ function continuousSequence(model: ReportModel, lostStops: NumberedItem[]): Sequ
 
 function sectionSequences(model: ReportModel): Sequence[] {
   const out: Sequence[] = [];
-  const sections = model.sections.filter((s) => s.number && !s.spec);
+  // `## N. Title` only, as required-sections counts them: a numbered h3 is not in the sequence.
+  const sections = model.sections.filter((s) => s.number && !s.spec && s.heading.level === 2);
   const secSeq: Sequence = { kind: 'section', items: [] };
   const targetOf = new Map<number, number>();
   sections.forEach((s, k) => {
     const num = s.number!;
-    const digits = String(num.value);
+    // The digits as printed ('00' in '## 00.'), so that the edit replaces all of them.
+    const digits = /\d+/.exec(num.printed)?.[0] ?? String(num.value);
     const at = num.span.start + num.printed.indexOf(digits);
     secSeq.items.push({
       printed: digits, value: num.value, digits: { start: at, end: at + digits.length }, span: num.span,
@@ -226,6 +229,7 @@ export function planNumbering(model: ReportModel): NumberingPlan {
       if (newText !== it.printed || it.lostStop) {
         if (needsBlankLineBefore(model, it, newText)) plan.edits.push({ start: model.lines.lineStart(it.line), end: model.lines.lineStart(it.line), newText: '\n' });
         plan.edits.push({ start: it.digits.start, end: it.digits.end, newText });
+        if (it.paragraph && !it.lostStop) plan.edits.push(...markerWidthEdits(model, it.paragraph, it.digits.end - it.digits.start, newText.length));
       }
       const oldId = it.paragraph ? idAt.get(it.paragraph.span.start) : undefined;
       if (oldId && it.target !== it.printed && seq.kind !== 'recommendation') plan.idChanges.push({ from: oldId, to: `para-${it.target}` });
