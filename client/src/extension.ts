@@ -5,8 +5,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  COMMANDS, STATUS_NOTIFICATION, type EditResult, type StatusParams, type TableCommandResult, type WorkspaceSummary,
+  COMMANDS, HISTORY_NOTIFICATION, STATUS_NOTIFICATION, type EditResult, type HistoryStatus, type StatusParams, type TableCommandResult, type WorkspaceSummary,
 } from '../../server/src/lsp/protocol';
+import { registerHistoryCommands } from './history';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   client = lc;
 
   const statuses = new Map<string, StatusParams>();
+  let history: HistoryStatus | undefined;
   const item = vscode.window.createStatusBarItem('inspectionReports.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Inspection Reports';
   item.command = PROBLEMS;
@@ -41,12 +43,17 @@ export function activate(context: vscode.ExtensionContext): void {
     }
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     item.text = `$(checklist) ${s.kind ?? 'report'}: ${plural(s.errors, 'error')}`;
-    item.tooltip = `${s.label ?? s.kind ?? 'Report'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info. Click to open the Problems panel.`;
+    const known = !history ? '' : history.state === 'loading' ? ' History: reading earlier reports…' : ` History: ${plural(history.reports, 'report')}.`;
+    item.tooltip = `${s.label ?? s.kind ?? 'Report'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info.${known} Click to open the Problems panel.`;
     item.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
   lc.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
     statuses.set(s.uri, s);
+    update();
+  });
+  lc.onNotification(HISTORY_NOTIFICATION, (h: HistoryStatus) => {
+    history = h;
     update();
   });
 
@@ -113,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     { dispose: () => void client?.stop() },
   );
+  registerHistoryCommands(context, { client: lc, output, activeReport });
 
   // Start in the background so that activation stays fast.
   lc.start().catch((e: unknown) => output.appendLine(`The language server did not start: ${(e as Error).message ?? e}`));

@@ -8,12 +8,16 @@ import { DEFAULT_DEBOUNCE } from '../../server/src/lsp/settings';
 import { builtinProfileDir } from '../../server/src/profiles/builtin';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { allRules } from '../../server/src/rules/index';
+import { historyRules } from '../../server/src/features/historyRules';
 import { catalog, profiles } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
 const pkg = JSON.parse(read('package.json'));
 const ruleIds = allRules.map((r) => r.id).sort();
+/** The core rules and the history's (which the language server runs beside them). */
+const allRuleIds = [...ruleIds, ...historyRules.map((r) => r.id)].sort();
+const clientSources = () => fs.readdirSync(path.join(ROOT, 'client', 'src')).filter((f) => f.endsWith('.ts')).map((f) => read(`client/src/${f}`)).join('\n');
 
 type Snippet = { prefix: string | string[]; body: string | string[]; description: string };
 
@@ -67,7 +71,8 @@ const bodyOf = (s: Snippet) => (Array.isArray(s.body) ? s.body.join('\n') : s.bo
 
 describe('extension manifest (package.json contributes)', () => {
   it("contributes exactly the commands the extension registers, and activates on Markdown", () => {
-    const registered = [...read('client/src/extension.ts').matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
+    const names: Record<string, string> = { 'CLIENT_COMMANDS.showEarlierFindings': 'inspectionReports.showEarlierFindings', 'CLIENT_COMMANDS.openLocation': 'inspectionReports.openLocation' };
+    const registered = [...clientSources().matchAll(/registerCommand\((?:'([^']+)'|(CLIENT_COMMANDS\.\w+))/g)].map((m) => m[1] ?? names[m[2]]).sort();
     const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepStrictEqual(contributed, registered);
     assert.ok(pkg.activationEvents.includes('onLanguage:markdown'));
@@ -77,7 +82,7 @@ describe('extension manifest (package.json contributes)', () => {
 
   it('lists every rule under inspectionReports.rules, and nothing else', () => {
     const props = pkg.contributes.configuration.properties;
-    assert.deepStrictEqual(Object.keys(props['inspectionReports.rules'].properties).sort(), ruleIds);
+    assert.deepStrictEqual(Object.keys(props['inspectionReports.rules'].properties).sort(), allRuleIds);
     assert.strictEqual(props['inspectionReports.debounce'].default, DEFAULT_DEBOUNCE);
     for (const key of ['enable', 'rules', 'history', 'debounce', 'trace.server']) assert.ok(props[`inspectionReports.${key}`], key);
   });
@@ -240,7 +245,7 @@ describe('JSON schema for .inspection-reports.yaml', () => {
     readConfig('no-such-setting: 1\n', 'x.yaml', problems);
     const known = /\(known: ([^)]+)\)/.exec(problems[0].message)![1].split(', ').sort();
     assert.deepStrictEqual(Object.keys(props).sort(), known);
-    assert.deepStrictEqual(Object.keys(props.rules.properties as object).sort(), ruleIds);
+    assert.deepStrictEqual(Object.keys(props.rules.properties as object).sort(), allRuleIds);
   });
 
   it("accepts the built-in profiles as 'kinds' and a full settings file", () => {

@@ -94,6 +94,22 @@ describe('history: analysis of finding text', () => {
       const t = terms('Plans drift ([2018 inspection, paragraph 13](../2018-ilacs.md#para-13)).');
       assert.deepEqual(t, terms('Plans drift.'));
     });
+
+    it('adds the concern a phrase names, keeping its words', () => {
+      const mash = terms('Contacts to the multi-agency safeguarding hub are screened promptly.');
+      const door = terms('The integrated front door responds well.');
+      assert.ok(mash.includes('~front door') && door.includes('~front door'), `${mash.join(' ')} | ${door.join(' ')}`);
+      assert.ok(mash.includes(stem('hub')));
+      assert.ok(terms('Supervision is regular.').includes('~management oversight'));
+    });
+
+    it('does not read a phrase with a comma in it as two (a YAML list splits on commas)', () => {
+      // "education, health and care plans" once made every "education" a phrase of its own.
+      const t = terms('Education is a priority.');
+      assert.ok(!t.some((x) => x.startsWith('~')), t.join(' '));
+      assert.ok(terms('education, health and care plans').includes('~education health and care plans'));
+      assert.deepEqual(terms('EHC plans'), terms('education, health and care plans'));
+    });
   });
 
   describe('data', () => {

@@ -75,6 +75,37 @@ describe('history: earlier findings for a finding', () => {
     assert.deepEqual(suggestionsFor(index, reportIn(index, '/d.md'), 'para-99'), []);
   });
 
+  it("does not count the authority's own name as a shared word", () => {
+    const index = indexOf({
+      '/h/2019.md': ilacs({ authority: A, dates: '2019-05-06 to 2019-05-17', published: '2019-07-01', sections: [{ judgement: 'help-protection', grade: 'Good', paras: [
+        'Leaders in Fernbury have a clear vision.',
+        'Return home interviews are offered late.',
+      ] }] }),
+      '/d.md': ilacs({ authority: A, dates: '2024-05-06 to 2024-05-17', sections: [{ judgement: 'help-protection', grade: 'Good', paras: [
+        'Across Fernbury, return home interviews are still offered late.',
+      ] }] }),
+    });
+    const got = suggestionsFor(index, reportIn(index, '/d.md'), 'para-1', { minScore: 0 });
+    assert.deepEqual(got.map((s) => s.target.findingId), ['para-2']);
+    assert.ok(!got[0].sharedTerms.includes('fernbury'), got[0].sharedTerms.join(','));
+  });
+
+  it('prefers, between equal texts, the earlier finding under the same judgement', () => {
+    const same = 'Plans for children are vague and do not say who will act.';
+    const index = indexOf({
+      '/h/2019.md': ilacs({ authority: A, dates: '2019-05-06 to 2019-05-17', published: '2019-07-01', sections: [
+        { judgement: 'care-leavers', grade: 'Good', paras: [same] },
+        { judgement: 'help-protection', grade: 'Good', paras: [same] },
+      ] }),
+      '/d.md': ilacs({ authority: A, dates: '2024-05-06 to 2024-05-17', sections: [{ judgement: 'help-protection', grade: 'Good', paras: [
+        'Plans for children are still vague about who will act.',
+      ] }] }),
+    });
+    const got = suggestionsFor(index, reportIn(index, '/d.md'), 'para-1');
+    assert.deepEqual(got.map((s) => s.target.findingId), ['para-2', 'para-1']);
+    assert.ok(got[0].score > got[1].score + 0.1, `${got[0].score} vs ${got[1].score}`);
+  });
+
   it('gives plain data: target, score, dates, excerpt, link text and a relative href', () => {
     const index = indexOf({
       '/ws/history/fern/2018.md': ilacs({ authority: A, dates: '2018-03-05 to 2018-03-16', published: '2018-05-02', sections: [{ judgement: 'help-protection', grade: 'Good', paras: [

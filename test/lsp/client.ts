@@ -46,6 +46,8 @@ export interface ClientOptions {
   codeActionResolve?: boolean;
   workspaceFolders?: string[];
   initializationOptions?: unknown;
+  /** File watchers may use relative patterns (folders outside the workspace), as VS Code's do. */
+  relativePatterns?: boolean;
 }
 
 /** The client side of a session with the server. */
@@ -112,7 +114,7 @@ export class LspClient {
       workspace: {
         configuration: this.options.configuration !== false,
         workspaceEdit: { documentChanges: true },
-        didChangeWatchedFiles: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: this.options.relativePatterns },
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceFolders: true,
         applyEdit: true,

@@ -67,8 +67,12 @@ export class Analyser {
   private entryHash = new Int32Array(1024);
   private entryId = new Int32Array(1024);
   private entryKeep = new Uint8Array(1024);
-  /** Phrases by their first term id, longest first. */
-  private readonly phrases = new Map<number, Phrase[]>();
+  /**
+   * Phrases by their first term id: the one-word phrase, and the longer ones by
+   * their second term id, longest first ("children" starts two dozen phrases;
+   * the word after it rules out most of them at once).
+   */
+  private readonly phrases = new Map<number, { one?: Phrase; next: Map<number, Phrase[]> }>();
   /** Well-known abbreviations (upper case, no plural s) -> written words of the long form. */
   private readonly common = new Map<string, string[]>();
 
@@ -86,6 +90,9 @@ export class Analyser {
       for (const p of phrases) this.addPhrase(p, canonical, true);
     }
     for (const phrase of data?.ignore ?? []) this.addPhrase(phrase, []);
+    // Words met in the data are not how reports write them ("centres" for "centre"):
+    // a stem is shown with the first word seen in a report.
+    for (const k of [...this.wordsByStem.keys()]) if (!k.startsWith('~')) this.wordsByStem.delete(k);
   }
 
   /** Number of distinct stems seen. */
@@ -274,23 +281,33 @@ export class Analyser {
   private addPhrase(variant: string, canonical: number[], keepWords = false): void {
     const ids = this.wordInfos(variant).map((w) => w.id);
     if (ids.length === 0) return;
-    const list = this.phrases.get(ids[0]) ?? [];
+    let entry = this.phrases.get(ids[0]);
+    if (!entry) this.phrases.set(ids[0], (entry = { next: new Map() }));
+    const phrase = { ids, canonical, keepWords };
+    if (ids.length === 1) {
+      entry.one ??= phrase; // first entry wins
+      return;
+    }
+    const list = entry.next.get(ids[1]) ?? [];
     if (list.some((p) => p.ids.length === ids.length && p.ids.every((x, k) => x === ids[k]))) return; // first entry wins
-    list.push({ ids, canonical, keepWords });
+    list.push(phrase);
     list.sort((a, b) => b.ids.length - a.ids.length);
-    this.phrases.set(ids[0], list);
+    entry.next.set(ids[1], list);
   }
 
   private matchPhrase(ids: number[], at: number): Phrase | undefined {
-    const list = this.phrases.get(ids[at]);
-    if (!list) return undefined;
-    for (const p of list) {
-      if (at + p.ids.length > ids.length) continue;
-      let ok = true;
-      for (let k = 1; k < p.ids.length && ok; k++) ok = ids[at + k] === p.ids[k];
-      if (ok) return p;
+    const entry = this.phrases.get(ids[at]);
+    if (!entry) return undefined;
+    const list = at + 1 < ids.length ? entry.next.get(ids[at + 1]) : undefined;
+    if (list) {
+      for (const p of list) {
+        if (at + p.ids.length > ids.length) continue;
+        let ok = true;
+        for (let k = 2; k < p.ids.length && ok; k++) ok = ids[at + k] === p.ids[k];
+        if (ok) return p;
+      }
     }
-    return undefined;
+    return entry.one;
   }
 }
 

@@ -4,10 +4,9 @@
  * should say what progress has been made), and the last earlier report's items
  * can be followed up one by one against the draft.
  */
-import { selfScore } from './bm25';
 import { excerpt, findingLabel, linkText, reportLabel } from './labels';
 import type { HistoryIndex } from './store';
-import { pairScore, scoreFinding, toSuggestion } from './suggest';
+import { DEFAULT_MIN_SCORE, pairScore, scoreFinding, toSuggestion } from './suggest';
 import type { FollowUp, FollowUpItem, HistoryFinding, HistoryReport, RecurringConcern } from './types';
 import { relativeHref } from './uris';
 
@@ -16,8 +15,11 @@ const ITEM_KINDS = new Set(['wni', 'priority']);
 /** Findings of the open report that report on practice (not its own improvement items). */
 const PRACTICE_KINDS = new Set(['para', 'finding']);
 
-export const DEFAULT_CONCERN_SCORE = 0.3;
+/** Calibrated on the gold set's tuning pairs (docs/history.md, "Measured"): about three in four flagged pairs are right. */
+export const DEFAULT_CONCERN_SCORE = 0.5;
 export const DEFAULT_FOLLOW_UP_SCORE = 0.2;
+/** An earlier item scoring at least this share of the best one may be the one named. */
+const NAMED_SHARE = 0.6;
 
 function itemWord(f: HistoryFinding): string {
   return f.kind === 'priority' ? 'an area for priority action' : 'an improvement item';
@@ -39,8 +41,13 @@ export function recurringConcerns(index: HistoryIndex, report: HistoryReport, op
   const out: RecurringConcern[] = [];
   for (const f of report.findings) {
     if (!PRACTICE_KINDS.has(f.kind)) continue;
-    const matches = scoreFinding(index, report, f.id, earlier).filter((s) => ITEM_KINDS.has(s.finding.kind) && s.score >= min);
-    if (matches.length === 0 || matches.some((s) => s.linked || s.mentioned)) continue;
+    // The best item decides whether the finding repeats one; the report named is
+    // the latest whose item is a fair match too (an item restated in later words).
+    const items = scoreFinding(index, report, f.id, earlier).filter((s) => ITEM_KINDS.has(s.finding.kind));
+    if (items.length === 0 || items[0].score < min) continue;
+    const floor = Math.max(DEFAULT_MIN_SCORE, items[0].score * NAMED_SHARE);
+    const matches = items.filter((s) => s.score >= floor);
+    if (matches.some((s) => s.linked || s.mentioned)) continue;
     // Most recent report first, then best score.
     matches.sort((a, b) => (b.report.date ?? '').localeCompare(a.report.date ?? '') || b.score - a.score);
     const m = matches[0];
@@ -80,9 +87,8 @@ export function followUp(index: HistoryIndex, report: HistoryReport, options: { 
   const items: FollowUpItem[] = [];
   for (const item of prev.findings) {
     if (!ITEM_KINDS.has(item.kind)) continue;
-    const itemSelf = selfScore(item.vector, index);
     const addressedBy = report.findings
-      .map((f) => ({ f, score: pairScore(index, item.vector, itemSelf, f) }))
+      .map((f) => ({ f, score: pairScore(index, item, f) }))
       .filter((x) => x.score >= min)
       .sort((a, b) => b.score - a.score)
       .slice(0, perItem)

@@ -7,6 +7,7 @@ import type { ReportModel } from '../model/types';
 import { findAbbreviations } from './abbreviations';
 import { authorityFromTitle, authorityKey } from './authority';
 import { findGradeQuotes, findMentions } from './mentions';
+import { familyOf } from './prior';
 import type { HistoryLink, HistoryReport, ReportGrade } from './types';
 import { uriKey } from './uris';
 
@@ -68,9 +69,21 @@ export function extractReport(model: ReportModel, aliases?: ReadonlyMap<string, 
     }
   }
 
-  const findings: DraftFinding[] = model.findings.filter((f) => !isBoilerplate(f.text)).map((f) => {
+  const kept = model.findings.filter((f) => !isBoilerplate(f.text));
+  const perSection = new Map<number, number>();
+  for (const f of kept) perSection.set(f.sectionIndex, (perSection.get(f.sectionIndex) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  const findings: DraftFinding[] = kept.map((f) => {
     const where = judgementOf(f.sectionIndex);
-    return { id: f.id, kind: f.kind, line: f.line, span: f.span, text: f.text, judgement: where.key, section: where.heading };
+    const n = perSection.get(f.sectionIndex) ?? 1;
+    const k = seen.get(f.sectionIndex) ?? 0;
+    seen.set(f.sectionIndex, k + 1);
+    return {
+      id: f.id, kind: f.kind, line: f.line, span: f.span, text: f.text, judgement: where.key, section: where.heading,
+      family: familyOf({ judgement: where.key, section: where.heading }),
+      // A place among one or two findings says nothing about the topic.
+      position: n >= 3 ? k / (n - 1) : undefined,
+    };
   });
 
   const bodyStart = model.frontMatter?.span.end ?? 0;

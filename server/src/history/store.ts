@@ -1,15 +1,16 @@
 /**
  * The history index: every report handed to it, by document, with the
- * collection statistics BM25 needs. Pure: it takes {uri, text} and never
+ * collection statistics the matching needs (similarity.ts). Pure: it takes {uri, text} and never
  * touches the file system (see load.ts for a loader). Incremental: upsert and
  * remove change one document's contribution to the statistics, nothing else.
  */
 import { parseReport } from '../model/parse';
+import type { ReportModel } from '../model/types';
 import { builtinProfiles } from '../profiles/builtin';
 import type { ProfileSet } from '../profiles/types';
 import { abbreviationMap } from './abbreviations';
 import { Analyser } from './analyse';
-import type { Stats } from './bm25';
+import type { Stats } from './similarity';
 import { extractReport, type ExtractedReport } from './extract';
 import { builtinSynonyms, type SynonymData } from './synonyms';
 import type { HistoryDocument, HistoryReport, TermVector } from './types';
@@ -64,10 +65,16 @@ export class HistoryIndex implements Stats {
     return this.findingCount > 0 ? this.totalLength / this.findingCount : 1;
   }
 
-  /** BM25's inverse document frequency; findings are the documents. Tabled until the next change. */
+  /** Inverse document frequency (the smoothed form BM25 uses); findings are the documents. Tabled until the next change. */
   idf(term: number): number {
     if (this.idfGeneration !== this.changes) this.tableIdf();
     return term < this.idfTable.length ? this.idfTable[term] : this.computeIdf(term);
+  }
+
+  /** The idf of every term id below its length, for the current statistics (read, do not keep). */
+  idfs(): Float64Array {
+    if (this.idfGeneration !== this.changes) this.tableIdf();
+    return this.idfTable;
   }
 
   private computeIdf(term: number): number {
@@ -90,10 +97,11 @@ export class HistoryIndex implements Stats {
   /**
    * Reads a document and keeps it, replacing what the index held for the same
    * uri. Returns the report, or undefined when the text is not a report (any
-   * earlier version is then dropped).
+   * earlier version is then dropped). `model`: the document already parsed
+   * (the language server's), to save parsing it again.
    */
-  upsert(doc: HistoryDocument): HistoryReport | undefined {
-    const report = this.prepare(doc);
+  upsert(doc: HistoryDocument, model?: ReportModel): HistoryReport | undefined {
+    const report = this.prepare(doc, model);
     this.removeKey(uriKey(doc.uri));
     if (!report) return undefined;
     this.add(report);
@@ -104,9 +112,9 @@ export class HistoryIndex implements Stats {
    * Reads a document without keeping it: for a draft that is not part of the
    * history. Its findings' terms are counted against the index's statistics.
    */
-  prepare(doc: HistoryDocument): HistoryReport | undefined {
+  prepare(doc: HistoryDocument, parsed?: ReportModel): HistoryReport | undefined {
     try {
-      const model = parseReport(doc.text, doc.uri, this.profilesFor(doc.uri));
+      const model = parsed && parsed.text === doc.text ? parsed : parseReport(doc.text, doc.uri, this.profilesFor(doc.uri));
       const extracted = extractReport(model, this.synonyms.authorities);
       return extracted ? this.vectorise(extracted) : undefined;
     } catch (e) {
@@ -170,19 +178,32 @@ export class HistoryIndex implements Stats {
     return { reports: this.byKey.size, findings: this.findingCount, terms: this.analyser.size, authorities: this.byAuthority.size };
   }
 
-  /** The terms of any text, analysed as if it were written in `report` (its abbreviations). */
-  vectorFor(text: string, report?: Pick<HistoryReport, 'abbreviations'>): TermVector {
+  /** The terms of any text, analysed as if it were written in `report` (its abbreviations, its authority's name). */
+  vectorFor(text: string, report?: Pick<HistoryReport, 'abbreviations' | 'authorityKey'>): TermVector {
     const own = report ? abbreviationMap(report.abbreviations) : undefined;
-    return this.toVector(this.analyser.termIds(text, own));
+    return this.toVector(this.analyser.termIds(text, own), this.authorityTerms(report?.authorityKey));
   }
 
   private vectorise(r: ExtractedReport): HistoryReport {
     const own = abbreviationMap(r.abbreviations);
-    const findings = r.findings.map((f) => ({ ...f, vector: this.toVector(this.analyser.termIds(f.text, own)) }));
+    const drop = this.authorityTerms(r.authorityKey);
+    const findings = r.findings.map((f) => ({ ...f, vector: this.toVector(this.analyser.termIds(f.text, own), drop) }));
     return { ...r, findings, version: ++this.versionCounter };
   }
 
-  private toVector(ids: number[]): TermVector {
+  /**
+   * The words of the report's own authority ("Essex", "Nottingham"): every
+   * report of an authority names it here and there, so they would tie findings
+   * together that share nothing but the place. They are not counted.
+   */
+  private authorityTerms(authorityKey: string | undefined): ReadonlySet<number> | undefined {
+    if (!authorityKey) return undefined;
+    const drop = new Set(this.analyser.termIds(authorityKey));
+    return drop.size > 0 ? drop : undefined;
+  }
+
+  private toVector(all: number[], drop?: ReadonlySet<number>): TermVector {
+    const ids = drop ? all.filter((id) => !drop.has(id)) : all;
     if (this.scratch.length < this.analyser.size) {
       let size = this.scratch.length;
       while (size < this.analyser.size) size *= 2;

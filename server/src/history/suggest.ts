@@ -1,13 +1,15 @@
 /**
  * Earlier findings about the same concern as a finding of the open report:
- * ranked by BM25 over the earlier reports of the same authority, boosted where
- * the finding names the earlier report ("since the focused visit in February
- * 2020"). Plain data out: the editor turns it into hovers, code lenses and
- * quick fixes; the CLI into text or JSON.
+ * ranked by the TF-IDF cosine of their terms (similarity.ts), scaled by where
+ * the two findings sit (prior.ts), and raised where the finding names the
+ * earlier report ("since the focused visit in February 2020"). Plain data out:
+ * the editor turns it into hovers, code lenses and quick fixes; the CLI into
+ * text or JSON.
  */
-import { pairScores, selfScore, sharedTerms, type Pair } from './bm25';
 import { excerpt, linkText, reportLabel } from './labels';
+import { MAX_PRIOR, placePrior } from './prior';
 import { linkedFindings, mentionedReports } from './resolve';
+import { cosine, sharedTerms } from './similarity';
 import type { HistoryIndex } from './store';
 import type { GradeThen, HistoryEntry, HistoryFinding, HistoryReport, Suggestion, TermVector } from './types';
 import { relativeHref } from './uris';
@@ -22,7 +24,7 @@ export interface SuggestOptions {
 export const DEFAULT_TOP_N = 3;
 export const DEFAULT_MIN_SCORE = 0.2;
 /** How much naming the earlier report raises its findings' scores. */
-const MENTION_BOOST = 1.3;
+const MENTION_BOOST = 1.5;
 
 /** A finding of an earlier report with its score. */
 export interface Scored {
@@ -33,39 +35,49 @@ export interface Scored {
   linked: boolean;
 }
 
-const scratch: Pair = { forward: 0, backward: 0 };
-
-/** Findings that state a concern in a line: improvement items, priority actions, recommendations. */
-const ITEM_KINDS = new Set(['wni', 'priority', 'rec']);
+/** What pairScore needs of a finding. */
+export type Comparable = Pick<HistoryFinding, 'vector' | 'family' | 'position'>;
 
 /**
- * How far two findings are about the same thing, 0..1. Forward: how much of
- * the open finding's weight the earlier one matches. An earlier improvement
- * item states a concern in a line and covers a long paragraph only in part, so
- * against an item the score is at least the geometric mean of both directions.
- * `qSelf` is selfScore(q).
+ * How far two findings are about the same thing, 0..1: the cosine of their
+ * terms times the place prior over its largest value (so 0.52..1), spread as
+ * 1 - (1 - x)^3 so that the scale reads like a share: two paragraphs about
+ * one concern in different words have a cosine near 0.1 (about 0.2 here);
+ * word-for-word copies score near 1.
  */
-export function pairScore(index: HistoryIndex, q: TermVector, qSelf: number, f: HistoryFinding): number {
-  const { forward, backward } = pairScores(q, qSelf, f.vector, index, scratch);
-  if (forward === 0 || !ITEM_KINDS.has(f.kind)) return forward;
-  return Math.max(forward, Math.sqrt(forward * backward));
+export function pairScore(index: HistoryIndex, q: Comparable, d: Comparable): number {
+  const c = cosine(q.vector, d.vector, index);
+  if (c === 0) return 0;
+  return spread(Math.min(1, (c * placePrior(q, d)) / MAX_PRIOR));
+}
+
+function spread(x: number): number {
+  return 1 - (1 - x) ** 3;
+}
+
+function unspread(s: number): number {
+  return 1 - Math.cbrt(1 - s);
+}
+
+/** Naming the report multiplies the underlying similarity, not the spread score, so that scores stay apart. */
+function boosted(score: number): number {
+  return spread(Math.min(1, unspread(score) * MENTION_BOOST));
 }
 
 /** Every earlier finding scored against one finding, best first. */
 export function scoreFinding(index: HistoryIndex, report: HistoryReport, findingId: string, earlier = index.earlier(report)): Scored[] {
   const finding = report.findings.find((f) => f.id === findingId);
   if (!finding || earlier.length === 0) return [];
-  const qSelf = selfScore(finding.vector, index);
   const mentioned = mentionedReports(report, findingId, earlier);
   const linked = linkedFindings(index, report, findingId);
   const out: Scored[] = [];
   for (const r of earlier) {
     const isMentioned = mentioned.has(r.key);
     for (const f of r.findings) {
-      let score = pairScore(index, finding.vector, qSelf, f);
+      let score = pairScore(index, finding, f);
       const isLinked = linked.has(`${r.key}#${f.id}`);
       if (score === 0 && !isLinked) continue;
-      if (isMentioned && score > 0) score = Math.min(1, score * MENTION_BOOST);
+      if (isMentioned && score > 0) score = boosted(score);
       out.push({ report: r, finding: f, score, mentioned: isMentioned, linked: isLinked });
     }
   }

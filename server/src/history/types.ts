@@ -8,6 +8,9 @@ import type { DateRange } from '../core/dates';
 import type { Span } from '../core/types';
 import type { FindingKind } from '../profiles/types';
 
+/** Judgement areas that carry across eras: help and protection, children in care, care leavers, both, leaders. */
+export type JudgementFamily = 'help' | 'care' | 'leavers' | 'care-and-leavers' | 'leaders';
+
 /** A document handed to the index: a file path or a URI, and its text. */
 export interface HistoryDocument {
   uri: string;
@@ -34,6 +37,10 @@ export interface HistoryFinding {
   judgement?: string;
   /** Heading of the section the finding sits in. */
   section?: string;
+  /** Where the finding sits among its section's findings: 0 first, 1 last; none when the section has fewer than three. */
+  position?: number;
+  /** The judgement area the finding's section is about, across eras (prior.ts); none for improvement items and the like. */
+  family?: JudgementFamily;
   vector: TermVector;
 }
 

@@ -47,7 +47,7 @@ export const NUMBERED_NO_STOP = /^(\d{1,3})\s+(?=[A-Z‘'“"])/;
 /** Scrutiny paragraphs: "1.1 Committee will be aware ...". */
 export const SUB_NUMBERED = /^(\d{1,2}\.\d{1,2})\.?\s+(?=\S)/;
 /** Bullet glyphs seen in the extracted text: ◼ • ▪ ● ■ - – * o and private-use symbols. */
-export const BULLET = /^(?:[◼•▪●■▫◦‣⁃∙·*\u2013\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
+export const BULLET = /^(?:[◼•▪●■▫◦‣⁃∙·*\u2013\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf06e]|-(?=\s)|o(?=\s{1,3}[A-Z]))\s*/;
 
 /** Headings known by their wording (any kind), compared without case and trailing ':' or '?'. */
 const KNOWN_HEADINGS = [

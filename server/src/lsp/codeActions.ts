@@ -2,8 +2,11 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection
 import type { Diagnostic, Span, TextEdit } from '../core/types';
 import { canDisableAt, disableForFile, disableForLine } from '../features/disable';
 import { textEdits } from '../features/diff';
+import { isHistoryRule } from '../features/historyRules';
 import { fixAll } from '../fix';
+import { findingAt, linkFixes } from '../history/index';
 import { FIX_ALL_KIND, lspDiagnostic, workspaceEdit } from './convert';
+import type { HistoryService } from './history';
 import type { Analysis, Session } from './session';
 
 interface FixAllData {
@@ -36,7 +39,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
  * only when asked for by kind (as "fix on save" does). Nothing here is applied
  * without the user choosing it.
  */
-export function registerCodeActions(connection: Connection, session: Session): void {
+export function registerCodeActions(connection: Connection, session: Session, history?: HistoryService): void {
   connection.onCodeAction(async (params: CodeActionParams) => {
     const a = await session.analyse(params.textDocument.uri);
     if (!a || !a.model.isReport || !a.context.client.enable) return [];
@@ -67,14 +70,27 @@ export function registerCodeActions(connection: Connection, session: Session): v
           edit: workspaceEdit(a.uri, a.version, lines, d.fix.edits, versioned),
         });
       }
-      const fixable = a.diagnostics.filter((d) => d.fix);
-      const rulesHere = [...new Set(here.filter((d) => d.fix).map((d) => d.ruleId))];
+      // The history's fixes (a link to insert, a quoted grade) are each for the author to choose: never in "fix all".
+      const fixable = a.diagnostics.filter((d) => d.fix && !isHistoryRule(d.ruleId));
+      const rulesHere = [...new Set(here.filter((d) => d.fix && !isHistoryRule(d.ruleId)).map((d) => d.ruleId))];
       for (const rule of rulesHere) {
         const all = fixable.filter((d) => d.ruleId === rule);
         if (all.length >= 2) out.push(fixAllAction(`Fix all ${rule} problems`, CodeActionKind.QuickFix, rule, all));
       }
       if (rulesHere.length > 0 && fixable.length >= 2 && new Set(fixable.map((d) => d.ruleId)).size >= 2) {
         out.push(fixAllAction('Fix all auto-fixable inspection-report problems', CodeActionKind.QuickFix, undefined, []));
+      }
+      // "Link to earlier finding: 2018 inspection, paragraph 13" for the finding at the cursor.
+      if (history?.ready) {
+        const report = history.reportFor(a.doc, a.model);
+        const finding = report ? findingAt(report, start) : undefined;
+        if (report && finding) {
+          const titles = new Set(out.map((o) => o.title));
+          for (const fix of linkFixes(history.index, report, a.model.text, finding.id)) {
+            if (titles.has(fix.title)) continue;
+            out.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: workspaceEdit(a.uri, a.version, lines, fix.edits, versioned) });
+          }
+        }
       }
       for (const rule of [...new Set(here.map((d) => d.ruleId))]) {
         const lineOf = here.find((d) => d.ruleId === rule)!.range.start.line;

@@ -3,6 +3,8 @@ import { judgementTableFor } from '../features/judgementTable';
 import { fixAllEdits } from './codeActions';
 import { workspaceEdit } from './convert';
 import type { DiagnosticsScheduler } from './diagnostics';
+import type { HistoryService } from './history';
+import { followUpCommand, historyViewCommand } from './historyCommands';
 import { COMMANDS, type EditResult, type TableCommandResult } from './protocol';
 import type { Session } from './session';
 import { checkWorkspace } from './workspace';
@@ -10,7 +12,7 @@ import { checkWorkspace } from './workspace';
 
 const PARAGRAPH_RULE = 'paragraph-numbering';
 
-export function registerCommands(connection: Connection, session: Session, scheduler: DiagnosticsScheduler): void {
+export function registerCommands(connection: Connection, session: Session, scheduler: DiagnosticsScheduler, history?: HistoryService): void {
   const apply = async (label: string, uri: string, version: number, lines: Parameters<typeof workspaceEdit>[2], edits: Parameters<typeof workspaceEdit>[3]) => {
     const r = await connection.workspace.applyEdit({ label, edit: workspaceEdit(uri, version, lines, edits, session.client.versionedEdits) });
     return r.applied;
@@ -52,6 +54,12 @@ export function registerCommands(connection: Connection, session: Session, sched
         }
         return { ok: true, snippet: t.snippet, text: t.text, position, era: t.era, message: `Judgement table for ${t.era}.` } satisfies TableCommandResult;
       }
+      case COMMANDS.followUp:
+        if (!history) return { ok: false, message: 'This server keeps no history.' };
+        return followUpCommand(session, history, args[0]);
+      case COMMANDS.historyView:
+        if (!history) return { ok: false, message: 'This server keeps no history.' };
+        return historyViewCommand(session, history, args[0]);
       default:
         return { ok: false, message: `Unknown command ${params.command}.` };
     }

@@ -1,6 +1,10 @@
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver/node';
 import { completionsAt, type CompletionKind } from '../features/completion';
-import type { Session } from './session';
+import { linkTargetAt } from '../features/historyLinks';
+import { findingAt, linkCompletions } from '../history/index';
+import type { HistoryService } from './history';
+import type { Analysis, Session } from './session';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   judgement: CompletionItemKind.EnumMember,
@@ -12,15 +16,48 @@ const KIND: Record<CompletionKind, CompletionItemKind> = {
   value: CompletionItemKind.Value,
 };
 
-/** Characters after which an editor asks for completions unprompted. */
-export const TRIGGER_CHARACTERS = ['|', ':'];
+/** Characters after which an editor asks for completions unprompted ('(' for finding links after `](`). */
+export const TRIGGER_CHARACTERS = ['|', ':', '('];
 
-/** Completion: judgement names and grades of the report's era, missing headings, full forms, front matter. */
-export function registerCompletion(connection: Connection, session: Session): void {
+/**
+ * Finding links after `](`: the finding's own matches first, best first, then
+ * the other earlier findings of the authority, newest report first. Undefined
+ * when the cursor is not in a link target.
+ */
+function findingLinkItems(a: Analysis, doc: TextDocument, offset: number, history: HistoryService | undefined): CompletionItem[] | undefined {
+  const text = doc.getText();
+  const at = linkTargetAt(text, offset);
+  if (!at) return undefined;
+  if (!history?.ready) return [];
+  const report = history.reportFor(doc, a.model);
+  if (!report) return [];
+  const finding = findingAt(report, offset);
+  const range = a.model.lines.range(at.replace);
+  return linkCompletions(history.index, report, finding?.id).map((c): CompletionItem => ({
+    label: c.label,
+    kind: CompletionItemKind.Reference,
+    detail: c.detail,
+    labelDetails: { description: c.href },
+    documentation: { kind: MarkupKind.Markdown, value: `${c.documentation.replace(/([\\`*_[\]<>])/g, '\\$1')}\n\n\`${c.href}\`` },
+    sortText: c.sortText,
+    // Match what was typed against the path as well as the label.
+    filterText: `${c.href} ${c.label}`,
+    textEdit: { range, newText: c.href },
+  }));
+}
+
+/** Completion: judgement names and grades of the report's era, missing headings, full forms, front matter; finding links. */
+export function registerCompletion(connection: Connection, session: Session, history?: HistoryService): void {
   connection.onCompletion(async (params) => {
     const a = await session.analyse(params.textDocument.uri);
     if (!a) return [];
-    const entries = completionsAt(a.model, a.context.options.profiles, a.model.lines.offset(params.position));
+    const offset = a.model.lines.offset(params.position);
+    if (a.model.isReport && a.context.client.enable) {
+      const links = findingLinkItems(a, a.doc, offset, history);
+      if (links) return { isIncomplete: false, items: links };
+    }
+    if (params.context?.triggerCharacter === '(') return [];
+    const entries = completionsAt(a.model, a.context.options.profiles, offset);
     const { lines } = a.model;
     return entries.map((e): CompletionItem => {
       const snippet = e.snippet && session.client.snippets;

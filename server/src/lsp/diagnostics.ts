@@ -15,6 +15,8 @@ export class DiagnosticsScheduler {
   private readonly generation = new Map<string, number>();
   /** Files checked by "check workspace": on close they go back to their saved text's results. */
   readonly fromDisk = new Set<string>();
+  /** What was last published for each open document, to skip refreshes that change nothing. */
+  private readonly lastPublished = new Map<string, string>();
 
   constructor(private readonly session: Session, private readonly onPublished?: (a: Analysis, diagnostics: Diagnostic[]) => void) {}
 
@@ -47,7 +49,16 @@ export class DiagnosticsScheduler {
     for (const doc of this.session.documents.all()) this.schedule(doc.uri, 0);
   }
 
-  async run(uri: string): Promise<void> {
+  /**
+   * Checks an open document again because something outside it changed (the
+   * history): publishes only when its diagnostics differ from the last ones.
+   */
+  refresh(uri: string): void {
+    if (this.timers.has(uri)) return; // a run is on its way anyway
+    void this.run(uri, true);
+  }
+
+  async run(uri: string, onlyIfChanged = false): Promise<void> {
     const gen = (this.generation.get(uri) ?? 0) + 1;
     this.generation.set(uri, gen);
     const doc = this.session.documents.get(uri);
@@ -70,6 +81,7 @@ export class DiagnosticsScheduler {
       this.session.log(`internal error checking ${uri}: ${(e as Error).stack ?? e}`);
       return;
     }
+    if (onlyIfChanged && this.lastPublished.get(uri) === signature(analysis.version, analysis.diagnostics)) return;
     this.publish(analysis, analysis.diagnostics);
   }
 
@@ -97,12 +109,18 @@ export class DiagnosticsScheduler {
       diagnostics: diagnostics.map((d) => lspDiagnostic(a.uri, a.model.lines, d, opts)),
     });
     if (a.version === undefined) return;
+    this.lastPublished.set(a.uri, signature(a.version, diagnostics));
     this.onPublished?.(a as Analysis, diagnostics);
   }
 
   /** Clears a closed document's diagnostics. */
   clear(uri: string): void {
     this.cancel(uri);
+    this.lastPublished.delete(uri);
     this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+}
+
+function signature(version: number, diagnostics: readonly Diagnostic[]): string {
+  return `${version}|${diagnostics.map((d) => `${d.ruleId}:${d.severity}:${d.span.start}-${d.span.end}:${d.message}`).join('\n')}`;
 }

@@ -27,6 +27,8 @@ export interface StatsResult {
   heapTotal: number;
   external: number;
   documents: number;
+  /** The history index, when the server keeps one. */
+  history?: HistoryStatus;
 }
 
 /** Commands the server carries out (workspace/executeCommand). The extension's own commands call these. */
@@ -39,7 +41,59 @@ export const COMMANDS = {
   checkWorkspace: 'inspectionReports.server.checkWorkspace',
   /** [uri, line, apply] -> TableCommandResult */
   judgementTable: 'inspectionReports.server.judgementTable',
+  /** [uri] -> FollowUpResult */
+  followUp: 'inspectionReports.server.followUp',
+  /** [uri] -> HistoryViewResult */
+  historyView: 'inspectionReports.server.historyView',
 } as const;
+
+/**
+ * Commands the VS Code extension carries out itself (not the server): code
+ * lenses and the history view's links name them. Hidden from the palette.
+ */
+export const CLIENT_COMMANDS = {
+  /** [uri, position, locations] (LSP types): opens the locations in a peek view (editor.action.showReferences). */
+  showEarlierFindings: 'inspectionReports.showEarlierFindings',
+  /** [uri, line]: opens a file at a 0-based line. */
+  openLocation: 'inspectionReports.openLocation',
+} as const;
+
+/** Sent when the history index starts or finishes loading, and after it changes. */
+export const HISTORY_NOTIFICATION = 'inspectionReports/history';
+
+export interface HistoryStatus {
+  state: 'loading' | 'ready';
+  /** Reports held. */
+  reports: number;
+  /** Folders indexed (workspace folders and history folders). */
+  roots: string[];
+  /** Milliseconds the last full load took. */
+  loadMs?: number;
+  /** Files that could not be read (each is logged once). */
+  problems: number;
+}
+
+export interface FollowUpResult {
+  ok: boolean;
+  message: string;
+  /** The follow-up as a Markdown document (links are file URIs with #L line fragments). */
+  markdown?: string;
+  /** The earlier report whose items are followed up. */
+  report?: { uri: string; label: string; date?: string };
+  items?: { findingId: string; text: string; uri: string; line: number; addressedBy: { findingId: string; line: number; score: number; excerpt: string }[] }[];
+  unaddressed?: number;
+}
+
+export interface HistoryViewResult {
+  ok: boolean;
+  message: string;
+  /** Title for the view's tab. */
+  title?: string;
+  /** A whole HTML page: inline SVG and CSS, no scripts, a strict Content-Security-Policy. */
+  html?: string;
+  reports?: number;
+  concerns?: number;
+}
 
 export interface EditResult {
   ok: boolean;

@@ -25,6 +25,10 @@ export interface ClientInfo {
   workDoneProgress: boolean;
   watchDynamic: boolean;
   configurationDynamic: boolean;
+  /** File watchers may be relative patterns (folders outside the workspace). */
+  relativePatterns?: boolean;
+  /** The editor can be asked to fetch code lenses again (workspace/codeLens/refresh). */
+  codeLensRefresh?: boolean;
 }
 
 /** Everything a check of one document needs. */
@@ -42,8 +46,22 @@ export interface Analysis {
   version: number;
   key: string;
   model: ReportModel;
+  /** Every diagnostic: the core rules' and the extra ones (the history's), sorted. */
   diagnostics?: Diagnostic[];
+  /** The core rules' diagnostics (cached per version). */
+  core?: Diagnostic[];
+  /** The extra diagnostics last merged in (by identity). */
+  extra?: Diagnostic[];
   context: DocContext;
+}
+
+/** Diagnostics beyond the core rules' (the history's), merged in by Session.check. Return the same array while nothing changed. */
+export type ExtraDiagnostics = (a: Analysis, doc: TextDocument) => Diagnostic[];
+
+const NONE: Diagnostic[] = [];
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -79,6 +97,10 @@ export class Session {
   private cache = new Map<string, Analysis>();
   /** Settings files whose problems are shown as diagnostics on them. */
   private settingsProblemFiles = new Set<string>();
+  /** The history's diagnostics (set by start.ts). */
+  extraDiagnostics?: ExtraDiagnostics;
+  /** Called after settings are forgotten (the history re-reads its folders). */
+  onInvalidate?: (reason: string) => void;
 
   constructor(readonly connection: Connection) {}
 
@@ -96,6 +118,7 @@ export class Session {
     for (const file of this.settingsProblemFiles) this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
     this.settingsProblemFiles.clear();
     this.log(`settings changed (${reason}): checking open reports again`);
+    this.onInvalidate?.(reason);
   }
 
   forget(uri: string): void {
@@ -181,13 +204,29 @@ export class Session {
     return a;
   }
 
-  /** The model and diagnostics of a document's current version. Disabled: no diagnostics. */
+  /**
+   * The model and diagnostics of a document's current version: the core rules'
+   * (once per version) merged with the extra ones (the history's, which change
+   * when the history does). Disabled or too big: no diagnostics.
+   */
   check(doc: TextDocument, ctx: DocContext): Analysis & { diagnostics: Diagnostic[] } {
     const a = this.parse(doc, ctx);
-    if (!a.diagnostics) {
-      const tooBig = doc.getText().length > (ctx.options.config?.maxFileSize ?? Infinity);
+    const tooBig = doc.getText().length > (ctx.options.config?.maxFileSize ?? Infinity);
+    if (!a.core) {
       if (tooBig && a.model.isReport) this.log(`${doc.uri}: larger than maxFileSize in .inspection-reports.yaml; not checked`);
-      a.diagnostics = ctx.client.enable && !tooBig ? checkModel(a.model, ctx.options) : [];
+      a.core = ctx.client.enable && !tooBig ? checkModel(a.model, ctx.options) : [];
+    }
+    let extra: Diagnostic[] = NONE;
+    if (ctx.client.enable && !tooBig && a.model.isReport && this.extraDiagnostics) {
+      try {
+        extra = this.extraDiagnostics(a, doc);
+      } catch (e) {
+        this.log(`internal error in the history's diagnostics for ${doc.uri}: ${(e as Error).stack ?? e}`);
+      }
+    }
+    if (!a.diagnostics || a.extra !== extra) {
+      a.extra = extra;
+      a.diagnostics = extra.length === 0 ? a.core : [...a.core, ...extra].sort(byPosition);
     }
     return a as Analysis & { diagnostics: Diagnostic[] };
   }

@@ -2,6 +2,9 @@ import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
+import { HistoryService } from './history';
+import { registerHistoryFeatures } from './historyFeatures';
+import { HistoryWatchers } from './historyWatch';
 import { CONFIG_FILE } from '../config/find';
 import { VERSION } from '../cli/main';
 import { registerCodeActions } from './codeActions';
@@ -16,6 +19,8 @@ import { readClientSettings } from './settings';
 import { registerSymbols } from './symbols';
 import { recheckFromDisk } from './workspace';
 
+/** How long the history waits for more changes before checking the open reports again. */
+const HISTORY_REFRESH_MS = 250;
 
 /**
  * Wires the language server onto a connection. Every feature is a thin adapter
@@ -26,6 +31,28 @@ export function startServer(connection: Connection): Session {
   const session = new Session(connection);
   const scheduler = new DiagnosticsScheduler(session);
   let workspaceFolders = false;
+  let initialised = false;
+
+  // When the history changes (a file, another report's edit, a load finishing), the open
+  // reports are checked again, and published only where their diagnostics change.
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const historyChanged = () => {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      for (const doc of session.documents.all()) scheduler.refresh(doc.uri);
+      if (session.client.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }, HISTORY_REFRESH_MS);
+  };
+  const history = new HistoryService(session, historyChanged);
+  const watchers = new HistoryWatchers(session, history);
+  history.onRoots = () => void watchers.update();
+  session.extraDiagnostics = (a, doc) => history.diagnostics(a, doc);
+  session.onInvalidate = (reason) => {
+    if (!initialised) return;
+    // A settings file may change the report kinds: read everything again. The editor's settings only when the folders change.
+    void history.rebuild(reason === CONFIG_FILE);
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -39,6 +66,8 @@ export function startServer(connection: Connection): Session {
       workDoneProgress: !!caps.window?.workDoneProgress,
       watchDynamic: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       configurationDynamic: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+      relativePatterns: !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport,
+      codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport,
     };
     workspaceFolders = !!caps.workspace?.workspaceFolders;
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
@@ -61,6 +90,9 @@ export function startServer(connection: Connection): Session {
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'inspection-reports', version: VERSION },
@@ -83,11 +115,14 @@ export function startServer(connection: Connection): Session {
           const p = uriToPath(f.uri);
           if (p && !session.roots.includes(p)) session.roots.push(p);
         }
-        session.invalidate('workspace folders');
+        session.invalidate('workspace folders'); // the history reads the folders again (onInvalidate)
         scheduler.all();
       });
     }
     connection.console.log(`inspection-reports language server ${VERSION} ready`);
+    initialised = true;
+    // The history is read in the background: diagnostics do not wait for it.
+    void history.rebuild();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -102,7 +137,10 @@ export function startServer(connection: Connection): Session {
   });
 
   connection.onDidChangeWatchedFiles((change) => {
-    if (!change.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`) || c.uri.endsWith(`%2F${CONFIG_FILE}`))) return;
+    const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE}`) || uri.endsWith(`%2F${CONFIG_FILE}`);
+    const others = change.changes.filter((c) => !isConfig(c.uri));
+    if (others.length > 0) void history.fileEvents(others);
+    if (!change.changes.some((c) => isConfig(c.uri))) return;
     session.invalidate(CONFIG_FILE);
     scheduler.all();
     for (const uri of scheduler.fromDisk) if (!session.documents.get(uri)) void recheckFromDisk(session, scheduler, uri);
@@ -121,21 +159,23 @@ export function startServer(connection: Connection): Session {
   session.documents.onDidClose((e) => {
     const uri = e.document.uri;
     session.forget(uri);
+    void history.closed(uri);
     if (scheduler.fromDisk.has(uri)) {
       scheduler.cancel(uri);
       void recheckFromDisk(session, scheduler, uri);
     } else scheduler.clear(uri);
   });
 
-  registerCodeActions(connection, session);
-  registerCommands(connection, session, scheduler);
+  registerCodeActions(connection, session, history);
+  registerCommands(connection, session, scheduler, history);
   registerSymbols(connection, session);
-  registerHover(connection, session);
-  registerCompletion(connection, session);
+  registerHover(connection, session, history);
+  registerCompletion(connection, session, history);
+  registerHistoryFeatures(connection, session, history);
 
   connection.onRequest(STATS_REQUEST, (): StatsResult => {
     const m = process.memoryUsage();
-    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, documents: session.documents.all().length };
+    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, documents: session.documents.all().length, history: history.status() };
   });
 
   session.documents.listen(connection);

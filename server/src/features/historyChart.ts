@@ -1,0 +1,235 @@
+/**
+ * The history view's chart: each judgement's grade at each inspection of an
+ * authority, as an inline SVG (no scripts, no fonts or images to fetch).
+ * Pure: HistoryView data in, SVG text out. Text and axes use `currentColor`,
+ * so the page around it decides light or dark; series colours are the
+ * Okabe-Ito palette, and each series also has its own marker shape.
+ */
+import type { HistoryView } from '../history/editor';
+import { formatOfsted } from '../core/dates';
+
+export type GradeLevel = 1 | 2 | 3 | 4;
+
+export const GRADE_LEVELS: readonly { level: GradeLevel; label: string[] }[] = [
+  { level: 4, label: ['Outstanding'] },
+  { level: 3, label: ['Good'] },
+  { level: 2, label: ['Requires improvement', '(to be good)'] },
+  { level: 1, label: ['Inadequate'] },
+];
+
+/** 4 outstanding, 3 good, 2 requires improvement (to be good), 1 inadequate; undefined for anything else. */
+export function gradeLevel(grade: string | undefined): GradeLevel | undefined {
+  const g = (grade ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  if (g.startsWith('outstanding')) return 4;
+  if (g.startsWith('good')) return 3;
+  if (g.startsWith('requires improvement')) return 2;
+  if (g.startsWith('inadequate')) return 1;
+  return undefined;
+}
+
+export interface ChartPoint {
+  /** Index into view.reports. */
+  report: number;
+  level: GradeLevel;
+  grade: string;
+  /** The judgement key the grade was given under, when it is an earlier era's equivalent. */
+  via?: string;
+}
+
+export interface ChartSeries {
+  key: string;
+  name: string;
+  overall: boolean;
+  points: ChartPoint[];
+}
+
+const OVERALL = new Set(['overall', 'sif-overall']);
+
+/**
+ * One series per judgement of the latest table; a judgement of an earlier era
+ * is drawn on the line of its successor (`equivalents`: synonyms.yaml
+ * `judgements:`), and gets a line of its own only when no successor took it.
+ * Only graded reports (inspections) give points: letters carry no grades.
+ */
+export function chartSeries(view: HistoryView, equivalents: ReadonlyMap<string, readonly string[]> = new Map()): ChartSeries[] {
+  const names = new Map(view.judgements.map((j) => [j.key, j.name]));
+  const used = new Set<string>();
+  const out: ChartSeries[] = [];
+  for (const j of view.judgements) {
+    if (used.has(j.key)) continue;
+    const points: ChartPoint[] = [];
+    view.reports.forEach((r, i) => {
+      if (!r.graded) return;
+      for (const k of [j.key, ...(equivalents.get(j.key) ?? [])]) {
+        const level = gradeLevel(r.grades[k]);
+        if (!level) continue;
+        points.push({ report: i, level, grade: r.grades[k], via: k === j.key ? undefined : k });
+        break;
+      }
+    });
+    if (points.length === 0) continue;
+    for (const p of points) used.add(p.via ?? j.key);
+    out.push({ key: j.key, name: names.get(j.key) ?? j.key, overall: OVERALL.has(j.key), points });
+  }
+  return out;
+}
+
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00'];
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const n = (x: number) => (Math.round(x * 10) / 10).toString();
+
+/** A marker of one of six shapes, centred on (x, y). */
+function marker(shape: number, x: number, y: number, r: number): string {
+  switch (shape % 6) {
+    case 0: return `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}"/>`;
+    case 1: return `<rect x="${n(x - r)}" y="${n(y - r)}" width="${n(2 * r)}" height="${n(2 * r)}"/>`;
+    case 2: return `<path d="M${n(x)} ${n(y - r * 1.2)}L${n(x + r * 1.1)} ${n(y + r * 0.8)}L${n(x - r * 1.1)} ${n(y + r * 0.8)}Z"/>`;
+    case 3: return `<path d="M${n(x)} ${n(y - r * 1.3)}L${n(x + r * 1.3)} ${n(y)}L${n(x)} ${n(y + r * 1.3)}L${n(x - r * 1.3)} ${n(y)}Z"/>`;
+    case 4: return `<path d="M${n(x)} ${n(y + r * 1.2)}L${n(x + r * 1.1)} ${n(y - r * 0.8)}L${n(x - r * 1.1)} ${n(y - r * 0.8)}Z"/>`;
+    default: return `<path d="M${n(x - r)} ${n(y - r * 0.35)}h${n(r * 0.65)}v${n(-r * 0.65)}h${n(r * 0.7)}v${n(r * 0.65)}h${n(r * 0.65)}v${n(r * 0.7)}h${n(-r * 0.65)}v${n(r * 0.65)}h${n(-r * 0.7)}v${n(-r * 0.65)}h${n(-r * 0.65)}Z"/>`;
+  }
+}
+
+function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, (m || 1) - 1, d || 1) / 86_400_000;
+}
+
+export interface ChartOptions {
+  width?: number;
+  /** Prefix for element ids, so that two charts can share a page. */
+  idPrefix?: string;
+}
+
+export interface Chart {
+  svg: string;
+  width: number;
+  height: number;
+  series: ChartSeries[];
+}
+
+/** The chart as SVG text. A view with no graded report gives a chart with a note in place of lines. */
+export function historyChartSvg(view: HistoryView, equivalents?: ReadonlyMap<string, readonly string[]>, options: ChartOptions = {}): Chart {
+  const series = chartSeries(view, equivalents);
+  const id = options.idPrefix ?? 'history-chart';
+  const W = Math.max(480, options.width ?? 760);
+  const left = 150;
+  const right = 24;
+  const top = 40;
+  const rowH = 50;
+  const plotH = rowH * 4;
+  const axisY = top + plotH;
+  const plotW = W - left - right;
+
+  // Time scale: whole years around the reports' dates; undated reports at the right-hand end.
+  const dated = view.reports.map((r) => (r.date ? dayNumber(r.date) : undefined));
+  const known = dated.filter((d): d is number => d !== undefined);
+  const years = known.length ? known.map((d) => new Date(d * 86_400_000).getUTCFullYear()) : [new Date().getUTCFullYear()];
+  const y0 = Math.min(...years);
+  const y1 = Math.max(...years) + 1;
+  const d0 = dayNumber(`${y0}-01-01`);
+  const d1 = dayNumber(`${y1}-01-01`);
+  const xOf = (i: number) => left + 12 + ((dated[i] ?? d1) - d0) / (d1 - d0) * (plotW - 24);
+  const yOf = (level: number) => top + (4 - level) * rowH + rowH / 2;
+
+  const parts: string[] = [];
+  const title = `Grades at each inspection${view.authority ? `: ${view.authority}` : ''}`;
+  const desc = series.length
+    ? series.map((s) => `${s.name}: ${s.points.map((p) => `${p.grade.toLowerCase()} (${view.reports[p.report].label})`).join(', ')}`).join('. ')
+    : 'No graded inspection of this authority is in the history.';
+  parts.push(`<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>`);
+
+  // Grade rows, labels and the axis.
+  parts.push('<g class="grid">');
+  GRADE_LEVELS.forEach(({ level, label }, i) => {
+    const y = yOf(level);
+    if (i % 2 === 0) parts.push(`<rect x="${left}" y="${n(y - rowH / 2)}" width="${plotW}" height="${rowH}" fill="currentColor" fill-opacity="0.05"/>`);
+    parts.push(`<line x1="${left}" y1="${n(y)}" x2="${W - right}" y2="${n(y)}" stroke="currentColor" stroke-opacity="0.18" stroke-dasharray="2 4"/>`);
+    const lines = label.map((t, k) => `<tspan x="${left - 10}" dy="${k === 0 ? n(-(label.length - 1) * 7 + 4) : 14}">${escapeXml(t)}</tspan>`).join('');
+    parts.push(`<text class="grade" y="${n(y)}" text-anchor="end" fill="currentColor">${lines}</text>`);
+  });
+  parts.push(`<line x1="${left}" y1="${axisY}" x2="${W - right}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5"/>`);
+  const step = y1 - y0 > 12 ? 2 : 1;
+  for (let y = y0; y <= y1; y += step) {
+    const x = left + 12 + (dayNumber(`${y}-01-01`) - d0) / (d1 - d0) * (plotW - 24);
+    parts.push(`<line x1="${n(x)}" y1="${axisY}" x2="${n(x)}" y2="${axisY + 5}" stroke="currentColor" stroke-opacity="0.5"/>`);
+    if (y < y1) parts.push(`<text x="${n(x + (plotW - 24) / (y1 - y0) * step / 2)}" y="${axisY + 18}" text-anchor="middle" fill="currentColor" fill-opacity="0.75">${y}</text>`);
+  }
+  parts.push('</g>');
+
+  // Each inspection: a guide line and its label above the plot; each letter: a mark below the axis.
+  parts.push('<g class="reports">');
+  let lastLabelX = -Infinity;
+  view.reports.forEach((r, i) => {
+    const x = xOf(i);
+    const when = r.date ? ` (${formatOfsted(r.date)})` : '';
+    if (r.graded) {
+      parts.push(`<line x1="${n(x)}" y1="${top - 6}" x2="${n(x)}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.3"${r.current ? ' stroke-dasharray="4 3"' : ''}/>`);
+      const text = r.current ? `${r.label} (this report)` : r.label;
+      const dy = x - lastLabelX < 110 ? -14 : 0;
+      lastLabelX = dy === 0 ? x : lastLabelX;
+      parts.push(`<text x="${n(x)}" y="${top - 12 + dy}" text-anchor="middle" fill="currentColor" font-weight="${r.current ? 'bold' : 'normal'}"><title>${escapeXml(r.label + when)}</title>${escapeXml(text)}</text>`);
+    } else {
+      const y = axisY + 32;
+      parts.push(`<g fill="currentColor" fill-opacity="${r.current ? 1 : 0.6}"><title>${escapeXml(`${r.label}${when}${r.current ? ' (this report)' : ''}: a letter, no grades`)}</title>${marker(3, x, y, 4)}</g>`);
+    }
+  });
+  parts.push('</g>');
+
+  // The series: lines, then markers; overall effectiveness in the text colour, thicker.
+  const offset = (i: number) => (series.length > 1 ? (i - (series.length - 1) / 2) * Math.min(4, 16 / series.length) : 0);
+  series.forEach((s, i) => {
+    const colour = s.overall ? 'currentColor' : PALETTE[i % PALETTE.length];
+    const pts = s.points.map((p) => ({ p, x: xOf(p.report), y: yOf(p.level) + offset(i) }));
+    parts.push(`<g class="series" data-judgement="${escapeXml(s.key)}">`);
+    for (let k = 1; k < pts.length; k++) {
+      const a = pts[k - 1];
+      const b = pts[k];
+      const dashed = view.reports[b.p.report].current ? ' stroke-dasharray="6 4"' : '';
+      parts.push(`<line x1="${n(a.x)}" y1="${n(a.y)}" x2="${n(b.x)}" y2="${n(b.y)}" stroke="${colour}" stroke-width="${s.overall ? 3.5 : 2}"${dashed}/>`);
+    }
+    for (const { p, x, y } of pts) {
+      const r = view.reports[p.report];
+      const when = r.date ? `, ${formatOfsted(r.date)}` : '';
+      const via = p.via ? ` (given as '${view.judgements.find((j) => j.key === p.via)?.name ?? p.via}')` : '';
+      const fill = r.current ? 'none' : colour;
+      parts.push(`<g fill="${fill}" stroke="${colour}" stroke-width="2"><title>${escapeXml(`${r.label}${when}${r.current ? ' (this report)' : ''}\n${s.name}: ${p.grade}${via}`)}</title>${marker(i, x, y, s.overall ? 5.5 : 4.5)}</g>`);
+    }
+    parts.push('</g>');
+  });
+
+  if (series.length === 0) {
+    parts.push(`<text x="${n(left + plotW / 2)}" y="${n(top + plotH / 2)}" text-anchor="middle" fill="currentColor" fill-opacity="0.75">No graded inspection of this authority is in the history yet.</text>`);
+  }
+
+  // Legend: one row per series, then the letters' mark.
+  let y = axisY + 62;
+  const legend: string[] = ['<g class="legend">'];
+  series.forEach((s, i) => {
+    const colour = s.overall ? 'currentColor' : PALETTE[i % PALETTE.length];
+    legend.push(`<line x1="${left}" y1="${y}" x2="${left + 28}" y2="${y}" stroke="${colour}" stroke-width="${s.overall ? 3.5 : 2}"/>`);
+    legend.push(`<g fill="${colour}" stroke="${colour}" stroke-width="2">${marker(i, left + 14, y, 4)}</g>`);
+    legend.push(`<text x="${left + 38}" y="${y + 4}" fill="currentColor">${escapeXml(s.name)}</text>`);
+    y += 20;
+  });
+  if (view.reports.some((r) => !r.graded)) {
+    legend.push(`<g fill="currentColor" fill-opacity="0.6">${marker(3, left + 14, y, 4)}</g>`);
+    legend.push(`<text x="${left + 38}" y="${y + 4}" fill="currentColor">Focused or monitoring visit (a letter: no grades)</text>`);
+    y += 20;
+  }
+  if (view.reports.some((r) => r.current && r.graded)) {
+    legend.push(`<g fill="none" stroke="currentColor" stroke-width="2">${marker(0, left + 14, y, 4)}</g>`);
+    legend.push(`<text x="${left + 38}" y="${y + 4}" fill="currentColor">This report (a hollow mark; the dashed line leads to it)</text>`);
+    y += 20;
+  }
+  legend.push('</g>');
+  parts.push(...legend);
+
+  const height = y + 4;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="history-chart" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">${parts.join('')}</svg>`;
+  return { svg, width: W, height, series };
+}
