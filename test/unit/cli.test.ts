@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run, type Io } from '../../server/src/cli/main';
+import { ILACS_2022_HEAD } from '../helpers/reports';
 
 function io(cwd: string) {
   const out: string[] = [];
@@ -11,17 +12,7 @@ function io(cwd: string) {
   return { sink, out, err };
 }
 
-const BAD_GRADE = `---
-report: ilacs
-authority: Exampleshire County Council
-inspection-dates: 2022-07-11 to 2022-07-22
-published: 2022-09-06
-lead-inspector: Jane Example
----
-
-# Inspection of Exampleshire local authority children's services
-
-| Judgement | Grade |
+const BAD_GRADE = `${ILACS_2022_HEAD}| Judgement | Grade |
 | --- | --- |
 | Overall effectiveness | requires improvement |
 `;
@@ -119,17 +110,7 @@ describe('command line: renumbering says which links in other files change', () 
   it('lists links from other files to renumbered paragraphs, and does not rewrite them', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-renum-'));
     try {
-      const draft = `---
-report: ilacs
-authority: Exampleshire County Council
-inspection-dates: 2022-07-11 to 2022-07-22
-published: 2022-09-06
-lead-inspector: Jane Example
----
-
-# Inspection of Exampleshire local authority children's services
-
-## The experiences and progress of children who need help and protection: good
+      const draft = `${ILACS_2022_HEAD}## The experiences and progress of children who need help and protection: good
 
 1. One.
 3. Two.

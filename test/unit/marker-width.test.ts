@@ -3,19 +3,10 @@ import { checkText } from '../../server/src/check';
 import { fixAll } from '../../server/src/fix';
 import { parseReport } from '../../server/src/model/parse';
 import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { ILACS_2022_HEAD } from '../helpers/reports';
 
 const profiles = builtinProfiles();
-const HEAD = `---
-report: ilacs
-authority: Exampleshire County Council
-inspection-dates: 2022-07-11 to 2022-07-22
-published: 2022-09-06
-lead-inspector: Jane Example
----
-
-# Inspection of Exampleshire local authority children's services
-
-## The experiences and progress of children who need help and protection: good
+const HEAD = `${ILACS_2022_HEAD}## The experiences and progress of children who need help and protection: good
 
 `;
 

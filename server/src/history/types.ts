@@ -7,6 +7,7 @@
 import type { DateRange } from '../core/dates';
 import type { Span } from '../core/types';
 import type { FindingKind } from '../profiles/types';
+import type { Link } from '../model/types';
 
 /** Judgement areas that carry across eras: help and protection, children in care, care leavers, both, leaders. */
 export type JudgementFamily = 'help' | 'care' | 'leavers' | 'care-and-leavers' | 'leaders';
@@ -100,14 +101,7 @@ export interface GradeQuote {
 }
 
 /** A Markdown link with a relative path, kept for validation and go-to-definition. */
-export interface HistoryLink {
-  href: string;
-  path: string;
-  fragment: string;
-  text: string;
-  span: Span;
-  line: number;
-}
+export type HistoryLink = Link;
 
 export interface HistoryReport {
   uri: string;
