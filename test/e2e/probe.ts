@@ -99,9 +99,19 @@ export async function serverHovers(folder: string, file: string, text: string, a
     const uri = pathToFileURL(file).href;
     probe.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await probe.waitForDiagnostics(uri);
-    const out: string[] = [];
-    for (const p of at) {
-      out.push(hoverText(await probe.request('textDocument/hover', { textDocument: { uri }, position: { line: p.line - 1, character: p.column - 1 } })));
+    // The history index loads in the background after the first diagnostics:
+    // ask again for a while before taking 'no hover' for an answer.
+    const ask = async () => {
+      const texts: string[] = [];
+      for (const p of at) {
+        texts.push(hoverText(await probe.request('textDocument/hover', { textDocument: { uri }, position: { line: p.line - 1, character: p.column - 1 } })));
+      }
+      return texts;
+    };
+    let out = await ask();
+    for (let i = 0; i < 20 && !out.some((t) => /earlier|history|20\d\d/i.test(t)); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      out = await ask();
     }
     await probe.request('shutdown', null, 3_000).catch(() => undefined);
     return out;
