@@ -13,10 +13,18 @@ const norm = (s: string) => s.replace(/[*_`>]/g, '').replace(/\s+/g, ' ').trim()
 const SEV: Record<number, string> = { 0: 'error', 1: 'warning', 2: 'info', 3: 'hint' };
 const key = (d: vscode.Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEV[d.severity]} ${codeOf(d)}`;
 
+/**
+ * The history's diagnostics (server/src/history/editor.ts, HISTORY_RULES) need the
+ * workspace's earlier reports, which `check` on one file does not read: the
+ * comparison with the CLI leaves them out.
+ */
+const HISTORY_RULE_IDS = new Set(['finding-links', 'recurring-concern', 'quoted-grade']);
+const notHistory = (d: vscode.Diagnostic) => !HISTORY_RULE_IDS.has(codeOf(d));
+
 async function panelMatchesCli(rel: string): Promise<vscode.Diagnostic[]> {
   const file = path.join(workspace(), rel);
   const want = cliCheck(file).map(cliKey).sort().join('\n');
-  return waitForDiagnostics(vscode.Uri.file(file), (ds) => ds.map(key).sort().join('\n') === want, 30_000, `${rel} as the CLI reports it:\n${want}\n`);
+  return waitForDiagnostics(vscode.Uri.file(file), (ds) => ds.filter(notHistory).map(key).sort().join('\n') === want, 30_000, `${rel} as the CLI reports it:\n${want}\n`);
 }
 
 describe('Inspection Reports in VS Code', function () {
