@@ -3,19 +3,20 @@ import { LineIndex } from '../core/lineIndex';
 import { parseBodyDates, parseIsoDates, toIso } from '../core/dates';
 import type { Span } from '../core/types';
 import { eraFor } from '../profiles/load';
-import type { FindingKind, ProfileSet, SectionSpec } from '../profiles/types';
+import type { ProfileSet, SectionSpec } from '../profiles/types';
 import { frontMatterLines, readFrontMatter } from './frontMatter';
 import { looksLikeGrade, matchJudgementName, parseJudgementHeading } from './judgements';
+import { assignFindings, findClosing } from './findings';
+import { readDirectives, readInlineChildren } from './inline';
 import { blockSpan, mapInline, normalise, splitTableRow } from './text';
 import type {
-  Bullet, DisableDirective, Finding, Heading, JudgementTable, Link, NumberedParagraph, ParseProblem,
+  Bullet, Heading, JudgementTable, NumberedParagraph, ParseProblem,
   ReportModel, Section, TableRow, TextBlock,
 } from './types';
 
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 type Token = ReturnType<typeof md.parse>[number];
 
-const DIRECTIVE = /<!--\s*inspection-reports-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
 const SCRUTINY_PARA = /^(\d{1,3})\.(\d{1,3})\.?(?=\s)/;
 const LOST_STOP = /^(\d{1,3})(?=\s+[A-Z\u2018'"])/;
 
@@ -381,138 +382,5 @@ function readPlainParagraph(model: ReportModel, block: TextBlock, map: [number, 
       dates: parsed?.dates,
       exact: parsed?.exact ?? false,
     };
-  }
-}
-
-const LINK_SRC = /\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-
-function readInlineChildren(model: ReportModel, inline: Token, block: TextBlock): void {
-  const children = inline.children ?? [];
-  const hrefs: { href: string; text: string }[] = [];
-  for (let k = 0; k < children.length; k++) {
-    const c = children[k];
-    if (c.type === 'html_inline') readDirectives(model, c.content, block.line, block);
-    if (c.type === 'link_open') {
-      let text = '';
-      for (let j = k + 1; j < children.length && children[j].type !== 'link_close'; j++) text += children[j].content;
-      hrefs.push({ href: String(c.attrGet('href') ?? ''), text });
-    }
-  }
-  if (hrefs.length === 0) return;
-  const sources = [...block.text.matchAll(LINK_SRC)];
-  hrefs.forEach((h, n) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(h.href)) return; // absolute URLs are not report links
-    const src = sources[n];
-    const raw = src ? src[1] : h.href;
-    let span: Span;
-    if (src && src.index !== undefined) {
-      const from = src.index + src[0].indexOf(raw, 2);
-      span = blockSpan(block.offsets, from, from + raw.length);
-    } else span = blockSpan(block.offsets, 0, block.text.length);
-    const hash = raw.indexOf('#');
-    const link: Link = {
-      href: raw,
-      path: safeDecode(hash >= 0 ? raw.slice(0, hash) : raw),
-      fragment: hash >= 0 ? safeDecode(raw.slice(hash + 1)) : '',
-      text: h.text,
-      span,
-      line: model.lines.lineOf(span.start),
-    };
-    model.links.push(link);
-  });
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function readDirectives(model: ReportModel, content: string, firstLine: number, block?: TextBlock): void {
-  DIRECTIVE.lastIndex = 0;
-  for (const m of content.matchAll(DIRECTIVE)) {
-    const before = content.slice(0, m.index ?? 0);
-    const lineInContent = (before.match(/\n/g) ?? []).length;
-    let span: Span;
-    if (block) {
-      const at = block.text.indexOf(m[0]);
-      span = at >= 0 ? blockSpan(block.offsets, at, at + m[0].length) : model.lines.lineSpan(firstLine);
-    } else span = model.lines.lineSpan(firstLine + lineInContent);
-    const directive: DisableDirective = {
-      kind: m[1] as DisableDirective['kind'],
-      rules: m[2].split(/[\s,]+/).filter(Boolean),
-      line: model.lines.lineOf(span.start),
-      span,
-    };
-    model.disables.push(directive);
-  }
-}
-
-/** The first paragraph after the title that starts a letter's closing lines. */
-function findClosing(model: ReportModel): number | undefined {
-  const prefixes = (model.profile?.closing ?? []).map((c) => c.toLowerCase());
-  if (prefixes.length === 0) return undefined;
-  const after = model.title?.line ?? -1;
-  for (const b of model.blocks) {
-    if (b.kind !== 'paragraph' || b.line <= after) continue;
-    const t = b.text.trimStart().toLowerCase();
-    if (prefixes.some((p) => t.startsWith(p))) return b.line;
-  }
-  return undefined;
-}
-
-/** Gives findings their ids (dialect.md, "Findings and their ids"). */
-function assignFindings(model: ReportModel): void {
-  const profile = model.profile;
-  const counters: Record<FindingKind, number> = { para: 0, wni: 0, finding: 0, rec: 0, priority: 0 };
-  const used = new Set<string>();
-  const ownerSpec = (sectionIndex: number): SectionSpec | undefined => {
-    for (let s: number | undefined = sectionIndex; s !== undefined && s >= 0; s = model.sections[s].parent) {
-      const spec = model.sections[s].spec;
-      if (spec) return spec;
-    }
-    return undefined;
-  };
-  const add = (f: Finding) => {
-    if (used.has(f.id)) return;
-    used.add(f.id);
-    model.findings.push(f);
-  };
-  // Items in document order: numbered paragraphs, bullets and (for visit findings) plain paragraphs.
-  type Item = { line: number; span: Span; text: string; sectionIndex: number; numbered?: NumberedParagraph; bullet?: boolean; plain?: boolean };
-  const items: Item[] = [];
-  for (const n of model.numbered) items.push({ line: n.line, span: n.span, text: n.text, sectionIndex: n.sectionIndex, numbered: n });
-  for (const b of model.bullets) if (!b.ordered) items.push({ line: b.line, span: b.span, text: b.text, sectionIndex: b.sectionIndex, bullet: true });
-  for (const bl of model.blocks) {
-    if (bl.kind !== 'paragraph') continue;
-    if (model.numbered.some((n) => n.line === bl.line)) continue;
-    if (model.closingLine !== undefined && bl.line >= model.closingLine) continue;
-    const spec = ownerSpec(bl.sectionIndex);
-    if (spec?.findings === 'finding') {
-      const end = bl.offsets[bl.offsets.length - 1];
-      items.push({ line: bl.line, span: { start: bl.offsets[0], end }, text: bl.text, sectionIndex: bl.sectionIndex, plain: true });
-    }
-  }
-  items.sort((a, b) => a.line - b.line);
-  // Continuous numbering starts at the first judgement section: lists before it are not paragraphs.
-  const firstJudgement = model.sections.find((s) => s.judgement)?.startLine;
-  const numberedFrom = profile?.numbering === 'continuous' && firstJudgement !== undefined ? firstJudgement : -1;
-  for (const it of items) {
-    const spec = ownerSpec(it.sectionIndex);
-    if (spec?.findings) {
-      const kind = spec.findings;
-      counters[kind]++;
-      add({ id: `${kind}-${counters[kind]}`, kind, span: it.span, line: it.line, text: it.text, sectionIndex: it.sectionIndex });
-      continue;
-    }
-    const n = it.numbered;
-    if (!n || n.style === 'no-stop') continue;
-    if (n.style === 'plain' && profile?.numbering === 'section') {
-      add({ id: `para-${n.printed}`, kind: 'para', span: n.span, line: n.line, text: n.text, sectionIndex: n.sectionIndex });
-    } else if (n.style === 'list' && profile?.numbering !== 'section' && n.line >= numberedFrom) {
-      add({ id: `para-${n.printed}`, kind: 'para', span: n.span, line: n.line, text: n.text, sectionIndex: n.sectionIndex });
-    }
   }
 }
