@@ -3,10 +3,10 @@
  * 60-paragraph report against markdownlint on the same text, and the check's
  * time per KB for reports from 1 KB to 1 MB.
  */
-import { checkModel, checkText } from '../../server/src/check';
-import { parseReport } from '../../server/src/model/parse';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
-import { allRules } from '../../server/src/rules/index';
+import { checkModel, checkText } from '../server/src/check';
+import { parseReport } from '../server/src/model/parse';
+import { builtinProfiles } from '../server/src/profiles/builtin';
+import { allRules } from '../server/src/rules/index';
 import { benchReport, reportOfSize } from './corpus';
 import { loadMarkdownlint } from './markdownlint';
 import { round, runsFor, timeSync, warmFor } from './timing';

@@ -11,11 +11,11 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { performance } from 'perf_hooks';
-import { followUp, recurringConcerns } from '../../server/src/history/concerns';
-import { loadHistory } from '../../server/src/history/load';
-import { HistoryIndex } from '../../server/src/history/store';
-import { historyOf, suggestionsFor, suggestionsForReport } from '../../server/src/history/suggest';
-import { generateDraft, generateHistory } from '../history/generate';
+import { followUp, recurringConcerns } from '../server/src/history/concerns';
+import { loadHistory } from '../server/src/history/load';
+import { HistoryIndex } from '../server/src/history/store';
+import { historyOf, suggestionsFor, suggestionsForReport } from '../server/src/history/suggest';
+import { generateDraft, generateHistory } from '../test/history/generate';
 import { timeSync } from './timing';
 import type { BenchOptions, BenchRow } from './types';
 
@@ -67,7 +67,7 @@ function measureBuilds(docs: { path: string; text: string }[], shared: string | 
   return { builds, index: last.index, imported: last.imported };
 }
 
-const defaultOptions: BenchOptions = { smoke: false, runs: 30, root: path.resolve(__dirname, '..', '..'), log: (m) => process.stderr.write(`${m}\n`) };
+const defaultOptions: BenchOptions = { smoke: false, runs: 30, root: path.resolve(__dirname, '..'), log: (m) => process.stderr.write(`${m}\n`) };
 
 export async function benchHistory(options: BenchOptions = defaultOptions): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];

@@ -2,15 +2,15 @@
  * Import benchmark (issue 4): time to import a PDF compared with bare text
  * extraction of the same PDF (unpdf's extractText), per layout era, and the
  * time for the whole corpus. Target: import at most 1.5 x extraction.
- * test/bench/run.ts calls benchImport(); `node --import tsx test/bench/import.ts` runs it alone.
+ * bench/run.ts calls benchImport(); `node --import tsx bench/import.ts` runs it alone.
  * Set BENCH_IMPORT_CORPUS=0 to skip the whole-corpus pass (about a minute on 2 cores).
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { importPdf } from '../../server/src/import/index';
-import { extractBareText } from '../../server/src/import/pdf';
+import { importPdf } from '../server/src/import/index';
+import { extractBareText } from '../server/src/import/pdf';
 
-const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'ilacs');
+const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'ilacs');
 
 const SAMPLES = [
   'barnsley--children-s-services-inspection-08-august-2014.pdf',

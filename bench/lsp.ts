@@ -1,9 +1,9 @@
 // Issue 3's benchmark: the language server over real JSON-RPC (stdio), as an
-// editor talks to it. Called by test/bench/run.ts; also runs on its own:
-//   node --import tsx test/bench/lsp.ts
+// editor talks to it. Called by bench/run.ts; also runs on its own:
+//   node --import tsx bench/lsp.ts
 import * as path from 'path';
-import { ensureBuilt, fileUri, LspClient } from '../lsp/client';
-import { ilacsReport } from '../lsp/reports';
+import { ensureBuilt, fileUri, LspClient } from '../test/lsp/client';
+import { ilacsReport } from '../test/lsp/reports';
 
 export interface LspFigure {
   name: string;
@@ -23,7 +23,7 @@ export interface LspFigure {
   documents?: number;
 }
 
-/** What test/bench/run.ts passes (types.ts BenchOptions); all optional here. */
+/** What bench/run.ts passes (types.ts BenchOptions); all optional here. */
 export interface LspBenchOptions {
   /** One quick pass, to catch crashes. */
   smoke?: boolean;

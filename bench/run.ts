@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (node --import tsx test/bench/run.ts): every benchmark figure
+ * `npm run bench` (node --import tsx bench/run.ts): every benchmark figure
  * in one table, and the same as JSON in bench-results.json at the repository root.
  *
  *   --smoke        one quick iteration of everything; exits 1 only on a crash,
@@ -23,7 +23,7 @@ import { normaliseRows } from './rows';
 import { formatTable } from './table';
 import type { BenchOptions, BenchRow, BenchSection } from './types';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..');
 
 interface Args {
   smoke: boolean;
@@ -55,7 +55,7 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-/** An optional section module: test/bench/<file>.ts exporting <exported>. */
+/** An optional section module: bench/<file>.ts exporting <exported>. */
 interface Optional {
   name: string;
   file: string;
@@ -78,7 +78,7 @@ async function loadOptional(o: Optional): Promise<BenchSection> {
   // A CommonJS module seen through import() may put its exports under `default`.
   const fromDefault = (mod.default ?? {}) as Record<string, unknown>;
   const fn = mod[o.exported] ?? fromDefault[o.exported];
-  if (typeof fn !== 'function') throw new Error(`test/bench/${o.file} does not export a function '${o.exported}'`);
+  if (typeof fn !== 'function') throw new Error(`bench/${o.file} does not export a function '${o.exported}'`);
   return fn as BenchSection;
 }
 
@@ -90,7 +90,7 @@ function plan(only: string | undefined, log: (m: string) => void): Planned[] {
   ];
   for (const o of OPTIONAL) {
     if (!fs.existsSync(path.join(__dirname, o.file))) {
-      log(`(no test/bench/${o.file}: the ${o.name} section is skipped)`);
+      log(`(no bench/${o.file}: the ${o.name} section is skipped)`);
       continue;
     }
     out.push({ name: o.name, load: () => loadOptional(o) });

@@ -1,5 +1,5 @@
 /**
- * The contract between test/bench/run.ts and the modules that add sections to
+ * The contract between bench/run.ts and the modules that add sections to
  * the benchmark (lsp.ts: benchLsp, import.ts: benchImport, history.ts:
  * benchHistory). Each is an async function taking BenchOptions and returning
  * rows; run.ts prints every row in one table and writes them all to
