@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  COMMANDS, HISTORY_NOTIFICATION, STATUS_NOTIFICATION, type EditResult, type HistoryStatus, type StatusParams, type TableCommandResult, type WorkspaceSummary,
+  COMMANDS, HISTORY_NOTIFICATION, STATUS_NOTIFICATION, type EditResult, type HistoryStatus, type ImportCommandResult, type StatusParams, type TableCommandResult, type WorkspaceSummary,
 } from '../../server/src/lsp/protocol';
 import { registerHistoryCommands } from './history';
 
@@ -114,6 +114,30 @@ export function activate(context: vscode.ExtensionContext): void {
           return;
         }
         await at.editor.insertSnippet(new vscode.SnippetString(r.snippet), new vscode.Position(r.position.line, r.position.character));
+      } catch (e) {
+        fail(e);
+      }
+    }),
+    vscode.commands.registerCommand('inspectionReports.importReports', async () => {
+      const files = await vscode.window.showOpenDialog({
+        canSelectMany: true, openLabel: 'Import', title: 'Published reports to import (PDF or text)',
+        filters: { 'Published reports': ['pdf', 'txt'], 'All files': ['*'] },
+      });
+      if (!files || files.length === 0) return;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const out = await vscode.window.showOpenDialog({
+        canSelectFiles: false, canSelectFolders: true, openLabel: 'Write here', title: 'Folder for the imported reports (for example history/)', defaultUri: folder,
+      });
+      if (!out || out.length === 0) return;
+      try {
+        const r = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `Importing ${files.length} report${files.length === 1 ? '' : 's'}` },
+          () => run<ImportCommandResult>(COMMANDS.importReports, [files.map((f) => f.fsPath), out[0].fsPath]),
+        );
+        for (const m of r.messages) output.appendLine(m);
+        const show = r.ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+        void show(`${r.message}${r.ok ? '' : ' (see the output for why)'}`);
+        if (r.imported[0]) await vscode.window.showTextDocument(vscode.Uri.file(r.imported[0]));
       } catch (e) {
         fail(e);
       }

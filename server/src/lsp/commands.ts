@@ -5,6 +5,7 @@ import { workspaceEdit } from './convert';
 import type { DiagnosticsScheduler } from './diagnostics';
 import type { HistoryService } from './history';
 import { followUpCommand, historyViewCommand } from './historyCommands';
+import { importCommand } from './importCommand';
 import { COMMANDS, type EditResult, type TableCommandResult } from './protocol';
 import type { Session } from './session';
 import { checkWorkspace } from './workspace';
@@ -54,6 +55,8 @@ export function registerCommands(connection: Connection, session: Session, sched
         }
         return { ok: true, snippet: t.snippet, text: t.text, position, era: t.era, message: `Judgement table for ${t.era}.` } satisfies TableCommandResult;
       }
+      case COMMANDS.importReports:
+        return importCommand(args[0], args[1]);
       case COMMANDS.followUp:
         if (!history) return { ok: false, message: 'This server keeps no history.' };
         return followUpCommand(session, history, args[0]);

@@ -45,7 +45,19 @@ export const COMMANDS = {
   followUp: 'inspectionReports.server.followUp',
   /** [uri] -> HistoryViewResult */
   historyView: 'inspectionReports.server.historyView',
+  /** [files: string[] (paths), out: string (folder path)] -> ImportCommandResult */
+  importReports: 'inspectionReports.server.importReports',
 } as const;
+
+/** What the import command did: the importer's exit code and what it said, line by line. */
+export interface ImportCommandResult {
+  ok: boolean;
+  /** 0 all imported, 1 some could not be, 2 nothing to do. */
+  code: number;
+  imported: string[];
+  messages: string[];
+  message: string;
+}
 
 /**
  * Commands the VS Code extension carries out itself (not the server): code
