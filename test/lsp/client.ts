@@ -1,6 +1,8 @@
 // A small LSP client for the protocol tests and the benchmark: starts the BUILT
 // server (dist/server.js) as a child process and talks real JSON-RPC to it over
 // stdio. Every wait is bounded; nothing here can hang a test run.
+import * as fs from 'fs';
+import * as os from 'os';
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -239,4 +241,26 @@ export type { Diagnostic };
 /** A diagnostic's message as text (LSP 3.18 allows Markdown content). */
 export function messageOf(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+/**
+ * Mocha hooks for a suite that talks to the built server: builds it once, and
+ * gives each test a fresh server and a temporary workspace folder.
+ */
+export function withServer(prefix: string): { readonly client: LspClient; readonly dir: string } {
+  const ctx = {} as { client: LspClient; dir: string };
+  before(function () {
+    this.timeout(120_000);
+    ensureBuilt();
+  });
+  beforeEach(async () => {
+    ctx.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    ctx.client = new LspClient({ workspaceFolders: [ctx.dir] });
+    await ctx.client.initialize();
+  });
+  afterEach(async () => {
+    await ctx.client.stop();
+    fs.rmSync(ctx.dir, { recursive: true, force: true });
+  });
+  return ctx;
 }

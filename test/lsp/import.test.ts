@@ -1,48 +1,30 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { COMMANDS, type ImportCommandResult } from '../../server/src/lsp/protocol';
-import { ensureBuilt, LspClient, ROOT } from './client';
+import { ROOT, withServer } from './client';
 
 const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', '004_6c15e3add131713b.txt');
 
 /** Issue 4: "Inspection Reports: Import published report…" runs the importer in the server. */
 describe('language server: import command', function () {
   this.timeout(60_000);
-  let client: LspClient;
-  let dir: string;
-
-  before(function () {
-    this.timeout(120_000);
-    ensureBuilt();
-  });
-
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-import-'));
-    client = new LspClient({ workspaceFolders: [dir] });
-    await client.initialize();
-  });
-
-  afterEach(async () => {
-    await client.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const server = withServer('ir-import-');
 
   const run = (files: unknown, out: unknown) =>
-    client.request<ImportCommandResult>('workspace/executeCommand', { command: COMMANDS.importReports, arguments: [files, out] }, 30_000);
+    server.client.request<ImportCommandResult>('workspace/executeCommand', { command: COMMANDS.importReports, arguments: [files, out] }, 30_000);
 
   it('says what is missing when given no files', async () => {
-    const r = await run([], dir);
+    const r = await run([], server.dir);
     assert.strictEqual(r.ok, false);
     assert.strictEqual(r.code, 2);
     assert.match(r.message, /Choose one or more files/);
   });
 
   it('reports a file it cannot import, writes nothing for it, and stays up', async () => {
-    const empty = path.join(dir, 'empty.pdf');
+    const empty = path.join(server.dir, 'empty.pdf');
     fs.writeFileSync(empty, '');
-    const out = path.join(dir, 'history');
+    const out = path.join(server.dir, 'history');
     const r = await run([empty], out);
     assert.strictEqual(r.code, 1);
     assert.deepStrictEqual(r.imported, []);
@@ -55,7 +37,7 @@ describe('language server: import command', function () {
       console.log(`      (skipped: ${SEED} is absent; the seeds live beside the repository in ../shared)`);
       this.skip();
     }
-    const out = path.join(dir, 'history');
+    const out = path.join(server.dir, 'history');
     const r = await run([SEED], out);
     assert.strictEqual(r.code, 0, r.messages.join('\n'));
     assert.strictEqual(r.imported.length, 1);
