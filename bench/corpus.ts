@@ -6,17 +6,8 @@
  * written for this file; nothing is taken from a published report.
  */
 
-/** A small, fast, seeded generator (mulberry32), so every run measures the same text. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../test/helpers/random';
+
 
 const HELP = [
   'Families who need early help are identified promptly by schools and health visitors, and most are offered support within a few weeks.',

@@ -24,6 +24,13 @@ export interface LoadResult {
   problems: { file: string; reason: string }[];
 }
 
+/** Indexes one file's text and records where it came from. */
+function addFile(index: HistoryIndex, result: LoadResult, file: string, root: string, abs: string, text: string): void {
+  const report = index.upsert({ uri: file, text });
+  const inside = file === abs ? '' : path.relative(abs, file).split(path.sep).join('/');
+  result.files.push({ file, root, inside, report: report !== undefined });
+}
+
 /**
  * Reads every Markdown file under each root (a folder or a file) into the index.
  * `cwd` resolves relative roots.
@@ -40,9 +47,7 @@ export function loadHistory(index: HistoryIndex, roots: readonly string[], optio
         result.problems.push({ file, reason: r.reason });
         continue;
       }
-      const report = index.upsert({ uri: file, text: r.text });
-      const inside = file === abs ? '' : path.relative(abs, file).split(path.sep).join('/');
-      result.files.push({ file, root, inside, report: report !== undefined });
+      addFile(index, result, file, root, abs, r.text);
     }
   }
   return result;
@@ -83,9 +88,7 @@ export async function loadHistoryAsync(
         result.problems.push({ file, reason: r.reason });
         continue;
       }
-      const report = index.upsert({ uri: file, text: r.text });
-      const inside = file === abs ? '' : path.relative(abs, file).split(path.sep).join('/');
-      result.files.push({ file, root, inside, report: report !== undefined });
+      addFile(index, result, file, root, abs, r.text);
       if (++n % batch === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
