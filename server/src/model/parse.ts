@@ -144,10 +144,16 @@ function currentSection(model: ReportModel): number {
 }
 
 function addBlock(model: ReportModel, kind: TextBlock['kind'], content: string, map: [number, number]): TextBlock {
+  // The offset map is made when first read: most blocks are never asked (no link, no directive, no rule finding), and
+  // the history index reads thousands of reports whose maps nobody wants.
+  let offsets: Int32Array | undefined;
+  const lines = model.lines;
   const block: TextBlock = {
     kind,
     text: content,
-    offsets: mapInline(model.lines, content, map[0], map[1]),
+    get offsets(): Int32Array {
+      return (offsets ??= mapInline(lines, content, map[0], map[1]));
+    },
     line: map[0],
     sectionIndex: currentSection(model),
   };

@@ -20,7 +20,8 @@ export function mapInline(lines: LineIndex, content: string, first: number, last
     let floor = 0;
     while (line < stop && base < 0) {
       // markdown-it reads NUL as U+FFFD (same length): compare with the source read the same way.
-      const src = lines.line(line).replace(/\0/g, '\uFFFD');
+      const raw = lines.line(line);
+      const src = raw.includes('\0') ? raw.replace(/\0/g, '\uFFFD') : raw;
       const start = lines.lineStart(line);
       line++;
       if (cl.length === 0) {
