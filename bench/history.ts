@@ -88,11 +88,17 @@ export async function benchHistory(options: BenchOptions = defaultOptions): Prom
   const { ms: build, cpuMs } = builds[builds.length >> 1];
   const memory = Math.max(...builds.map((b) => b.mb));
   const stats = index.stats();
+  // The word associations the ranking expands with (associations.ts) are learnt on the first query after a
+  // build: part of getting the index ready, so the target is judged on the build and this together.
+  const t0 = performance.now();
+  const model = index.expansion();
+  const learn = performance.now() - t0;
+  const ready = build + learn;
   rows.push({
-    section: SECTION, name: `index ${count} generated${imported ? ` + ${imported} imported` : ''} reports`, median: build, unit: 'ms', runs: buildRuns,
-    target: '<= 10 s', met: build <= 10_000,
-    note: `${(bytes / 2 ** 20).toFixed(1)} MB generated, ${stats.findings} findings, ${stats.authorities} authorities; ${(cpuMs / 1000).toFixed(1)} s CPU`,
-    data: { reports: stats.reports, findings: stats.findings, terms: stats.terms, generatedBytes: bytes, imported, cpuMs: Math.round(cpuMs) },
+    section: SECTION, name: `index ${count} generated${imported ? ` + ${imported} imported` : ''} reports, ready to query`, median: ready, unit: 'ms', runs: buildRuns,
+    target: '<= 10 s', met: ready <= 10_000,
+    note: `build ${(build / 1000).toFixed(1)} s (${(cpuMs / 1000).toFixed(1)} s CPU) + word associations ${learn.toFixed(0)} ms; ${(bytes / 2 ** 20).toFixed(1)} MB generated, ${stats.findings} findings, ${stats.authorities} authorities`,
+    data: { reports: stats.reports, findings: stats.findings, terms: stats.terms, generatedBytes: bytes, imported, cpuMs: Math.round(cpuMs), buildMs: Math.round(build), associationsMs: Math.round(learn), associationSample: model.associations.sample },
   });
   rows.push({
     section: SECTION, name: 'index memory (heap after build)', median: Math.round(memory * 10) / 10, unit: 'MB', runs: 1,

@@ -10,7 +10,7 @@
  * misses. Skips, with a message, when ../shared is absent.
  *
  *   node --import tsx scripts/eval-links.ts [--gold-only] [--imported <dir>] [--keep <dir>]
- *        [--top 3] [--min-score 0.2] [--misses all|tune|held-out|none] [--excerpts] [--json]
+ *        [--top 3] [--min-score 0.25] [--misses all|tune|held-out|none] [--excerpts] [--json]
  */
 import * as fs from 'fs';
 import * as os from 'os';

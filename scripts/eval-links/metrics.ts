@@ -4,7 +4,7 @@
  *
  * Definitions (docs/history.md, "Measured"):
  * - shown: the suggestions a user sees, the top `topN` (3) with score >= the
- *   minimum score (0.2), as in the editor and `inspection-reports links`.
+ *   minimum score (0.25), as in the editor and `inspection-reports links`.
  * - recall@3: over later findings with at least one gold link,
  *   sum |gold ∩ shown| / sum min(3, |gold|). A finding with five gold links can
  *   have only three shown, so it counts three. `recall@3 (all gold)` divides by

@@ -6,7 +6,7 @@
  */
 import { excerpt, findingLabel, linkText, reportLabel } from './labels';
 import type { HistoryIndex } from './store';
-import { DEFAULT_MIN_SCORE, pairScore, scoreFinding, toSuggestion } from './suggest';
+import { DEFAULT_MIN_SCORE, scoreFinding, scorerFor, toSuggestion } from './suggest';
 import type { FollowUp, FollowUpItem, HistoryFinding, HistoryReport, RecurringConcern } from './types';
 import { relativeHref } from './uris';
 
@@ -16,8 +16,8 @@ const ITEM_KINDS = new Set(['wni', 'priority']);
 const PRACTICE_KINDS = new Set(['para', 'finding']);
 
 /** Calibrated on the gold set's tuning pairs (docs/history.md, "Measured"): about three in four flagged pairs are right. */
-export const DEFAULT_CONCERN_SCORE = 0.5;
-export const DEFAULT_FOLLOW_UP_SCORE = 0.2;
+export const DEFAULT_CONCERN_SCORE = 0.6;
+export const DEFAULT_FOLLOW_UP_SCORE = 0.35;
 /** An earlier item scoring at least this share of the best one may be the one named. */
 const NAMED_SHARE = 0.6;
 
@@ -87,8 +87,9 @@ export function followUp(index: HistoryIndex, report: HistoryReport, options: { 
   const items: FollowUpItem[] = [];
   for (const item of prev.findings) {
     if (!ITEM_KINDS.has(item.kind)) continue;
+    const score = scorerFor(index, item);
     const addressedBy = report.findings
-      .map((f) => ({ f, score: pairScore(index, item, f) }))
+      .map((f) => ({ f, score: score(f) }))
       .filter((x) => x.score >= min)
       .sort((a, b) => b.score - a.score)
       .slice(0, perItem)

@@ -10,6 +10,8 @@ import { builtinProfiles } from '../profiles/builtin';
 import type { ProfileSet } from '../profiles/types';
 import { abbreviationMap } from './abbreviations';
 import { Analyser } from './analyse';
+import { buildAssociations } from './associations';
+import type { ExpansionModel } from './expand';
 import type { Stats } from './similarity';
 import { extractReport, type ExtractedReport } from './extract';
 import { builtinSynonyms, type SynonymData } from './synonyms';
@@ -43,6 +45,10 @@ export class HistoryIndex implements Stats {
   /** idf by term id, valid for generation `idfGeneration`. */
   private idfTable = new Float64Array(0);
   private idfGeneration = -1;
+  /** The association model (expand.ts), the findings it was learnt from and the change it was made at. */
+  private model?: ExpansionModel;
+  private modelFindings = 0;
+  private modelChanges = -1;
 
   constructor(options: HistoryIndexOptions = {}) {
     this.synonyms = options.synonyms ?? builtinSynonyms();
@@ -87,6 +93,35 @@ export class HistoryIndex implements Stats {
     if (this.idfTable.length < size) this.idfTable = new Float64Array(Math.max(size, this.idfTable.length * 2, 1024));
     for (let t = 0; t < this.idfTable.length; t++) this.idfTable[t] = this.computeIdf(t);
     this.idfGeneration = this.changes;
+  }
+
+  /**
+   * The word associations and idf the ranking expands findings with
+   * (associations.ts, expand.ts), learnt from the findings held. Made when first
+   * asked for; made again only when the number of findings has moved by a tenth
+   * (or the history is small enough to make it in a few milliseconds), so that
+   * an edit to one report does not redo it and scores stay put while typing.
+   */
+  expansion(): ExpansionModel {
+    const m = this.model;
+    if (m && this.modelChanges === this.changes) return m;
+    const moved = Math.abs(this.findingCount - this.modelFindings);
+    if (m && this.findingCount >= SMALL_HISTORY && moved * 10 < this.modelFindings) return m;
+    const vectors = [];
+    for (const r of this.byKey.values()) for (const f of r.findings) vectors.push(f.vector);
+    const terms = this.analyser.size;
+    const idfs = this.idfs();
+    const idf = new Float64Array(terms);
+    for (let t = 0; t < terms; t++) idf[t] = t < idfs.length ? idfs[t] : this.computeIdf(t);
+    this.model = {
+      associations: buildAssociations(vectors, terms),
+      idf,
+      unseenIdf: Math.log(1 + (this.findingCount + 0.5) / 0.5),
+      version: (m?.version ?? 0) + 1,
+    };
+    this.modelFindings = this.findingCount;
+    this.modelChanges = this.changes;
+    return this.model;
   }
 
   /** The stemmed word a term id stands for. */
@@ -265,6 +300,9 @@ export class HistoryIndex implements Stats {
     for (let i = 0; i < v.terms.length; i++) this.df[v.terms[i]] += sign;
   }
 }
+
+/** Below this many findings the association model is cheap enough to make again after every change. */
+const SMALL_HISTORY = 2000;
 
 function byDate(a: HistoryReport, b: HistoryReport): number {
   const x = a.date ?? '9999';

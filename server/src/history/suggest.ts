@@ -9,7 +9,8 @@
 import { excerpt, linkText, reportLabel } from './labels';
 import { MAX_PRIOR, placePrior } from './prior';
 import { linkedFindings, mentionedReports } from './resolve';
-import { cosine, sharedTerms } from './similarity';
+import { similarityTo } from './expand';
+import { sharedTerms } from './similarity';
 import type { HistoryIndex } from './store';
 import type { GradeThen, HistoryEntry, HistoryFinding, HistoryReport, Suggestion, TermVector } from './types';
 import { relativeHref } from './uris';
@@ -22,7 +23,7 @@ export interface SuggestOptions {
 }
 
 export const DEFAULT_TOP_N = 3;
-export const DEFAULT_MIN_SCORE = 0.2;
+export const DEFAULT_MIN_SCORE = 0.25;
 /** How much naming the earlier report raises its findings' scores. */
 const MENTION_BOOST = 1.5;
 
@@ -38,17 +39,27 @@ export interface Scored {
 /** What pairScore needs of a finding. */
 export type Comparable = Pick<HistoryFinding, 'vector' | 'family' | 'position'>;
 
+/** How far one finding is about the same thing as any other, 0..1 (see pairScore). */
+export type Scorer = (d: Comparable) => number;
+
 /**
  * How far two findings are about the same thing, 0..1: the cosine of their
- * terms times the place prior over its largest value (so 0.52..1), spread as
- * 1 - (1 - x)^3 so that the scale reads like a share: two paragraphs about
- * one concern in different words have a cosine near 0.1 (about 0.2 here);
- * word-for-word copies score near 1.
+ * terms, each widened with its words' associates (expand.ts), times the place
+ * prior over its largest value (so 0.52..1), spread as 1 - (1 - x)^3 so that
+ * the scale reads like a share: word-for-word copies score near 1. For one
+ * finding against many, make the scorer once (scorerFor).
  */
+export function scorerFor(index: HistoryIndex, q: Comparable): Scorer {
+  const similarity = similarityTo(index.expansion(), q.vector);
+  return (d) => {
+    const c = similarity(d.vector);
+    if (c === 0) return 0;
+    return spread(Math.min(1, (c * placePrior(q, d)) / MAX_PRIOR));
+  };
+}
+
 export function pairScore(index: HistoryIndex, q: Comparable, d: Comparable): number {
-  const c = cosine(q.vector, d.vector, index);
-  if (c === 0) return 0;
-  return spread(Math.min(1, (c * placePrior(q, d)) / MAX_PRIOR));
+  return scorerFor(index, q)(d);
 }
 
 function spread(x: number): number {
@@ -71,10 +82,11 @@ export function scoreFinding(index: HistoryIndex, report: HistoryReport, finding
   const mentioned = mentionedReports(report, findingId, earlier);
   const linked = linkedFindings(index, report, findingId);
   const out: Scored[] = [];
+  const score1 = scorerFor(index, finding);
   for (const r of earlier) {
     const isMentioned = mentioned.has(r.key);
     for (const f of r.findings) {
-      let score = pairScore(index, finding, f);
+      let score = score1(f);
       const isLinked = linked.has(`${r.key}#${f.id}`);
       if (score === 0 && !isLinked) continue;
       if (isMentioned && score > 0) score = boosted(score);
