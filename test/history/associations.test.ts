@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import { buildAssociations, MIN_COUNT, NEIGHBOURS, NO_ASSOCIATIONS } from '../../server/src/history/associations';
-import { expandedNorm, similarityTo, type ExpansionModel } from '../../server/src/history/expand';
+import { EXPANSION, expandedNorm, expansionWeight, FULL_WEIGHT_FINDINGS, similarityTo, type ExpansionModel } from '../../server/src/history/expand';
 import { cosine } from '../../server/src/history/similarity';
 import { suggestionsFor } from '../../server/src/history/suggest';
+import { CONCERN, SUGGESTION, thresholdFor } from '../../server/src/history/thresholds';
 import type { TermVector } from '../../server/src/history/types';
 import { generateHistory } from './generate';
 import { ilacs, indexOf, reportIn } from './helpers';
@@ -22,7 +23,7 @@ function neighbours(a: ReturnType<typeof buildAssociations>, t: number): { id: n
 }
 
 function model(associations: ReturnType<typeof buildAssociations>, terms: number, version = 1): ExpansionModel {
-  return { associations, idf: new Float64Array(terms).fill(1), unseenIdf: 1, version };
+  return { associations, weight: 2, idf: new Float64Array(terms).fill(1), unseenIdf: 1, version };
 }
 
 describe('history: word associations (associations.ts)', () => {
@@ -93,6 +94,13 @@ describe('history: expanded similarity (expand.ts)', () => {
     assert.ok(Math.abs(similarityTo(m, a)(vec(0, 1, 5, 5)) - 1) < 1e-12);
   });
 
+  it('weighs associates by how many findings they were learnt from: none from nothing, fully from a large history', () => {
+    assert.equal(expansionWeight(0), 0);
+    assert.equal(expansionWeight(FULL_WEIGHT_FINDINGS / 2), EXPANSION / 2);
+    assert.equal(expansionWeight(FULL_WEIGHT_FINDINGS), EXPANSION);
+    assert.equal(expansionWeight(FULL_WEIGHT_FINDINGS * 10), EXPANSION);
+  });
+
   it('caches a norm per model version', () => {
     const v = vec(0, 1);
     const n1 = expandedNorm(m, v);
@@ -125,6 +133,9 @@ describe('history: the index keeps its association model while typing', () => {
     assert.ok(!carers || carers.score < stability.score);
     index.upsert({ uri: '/h/2019.md', text: files['/h/2019.md'].replace('well trained', 'very well trained') });
     assert.notEqual(index.expansion(), first, 'a small history makes it again');
+    // Learnt from a dozen findings, the associates weigh next to nothing, and so do the thresholds move.
+    assert.ok(thresholdFor(index, CONCERN) < CONCERN.plain + 0.01, String(thresholdFor(index, CONCERN)));
+    assert.ok(thresholdFor(index, SUGGESTION) >= SUGGESTION.plain);
   });
 
   it('keeps the model in a larger history until the findings have moved by a tenth', () => {
@@ -135,7 +146,11 @@ describe('history: the index keeps its association model while typing', () => {
     const edited = docs[0];
     index.upsert({ uri: `/g/${edited.path}`, text: `${edited.text}\nA new closing paragraph.\n` });
     assert.equal(index.expansion(), first, 'one edited report does not remake it');
-    for (const d of generateHistory(40, 99)) index.upsert({ uri: `/more/${d.path}`, text: d.text });
-    assert.notEqual(index.expansion(), first, 'a third more findings does');
+    for (const d of generateHistory(140, 99)) index.upsert({ uri: `/more/${d.path}`, text: d.text });
+    assert.notEqual(index.expansion(), first, 'more than a tenth more findings does');
+    // Over FULL_WEIGHT_FINDINGS findings read, associates and thresholds are at full weight.
+    assert.ok(index.stats().findings >= FULL_WEIGHT_FINDINGS, String(index.stats().findings));
+    assert.equal(index.expansion().weight, EXPANSION);
+    assert.equal(thresholdFor(index, CONCERN), CONCERN.full);
   });
 });

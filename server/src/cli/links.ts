@@ -11,7 +11,8 @@ import { checkLinks } from '../history/linkCheck';
 import { excerpt, reportLabel } from '../history/labels';
 import { loadHistory } from '../history/load';
 import { HistoryIndex } from '../history/store';
-import { DEFAULT_MIN_SCORE, DEFAULT_TOP_N, suggestionsForReport } from '../history/suggest';
+import { DEFAULT_TOP_N, suggestionsForReport } from '../history/suggest';
+import { SUGGESTION } from '../history/thresholds';
 import { uriKey } from '../history/uris';
 import { readTextFile } from './files';
 import type { Io } from './main';
@@ -26,7 +27,7 @@ Options:
   --history <folder>  a folder (or file) of earlier reports; may be given more than once.
                       Default: 'history:' in .inspection-reports.yaml
   --top <n>           suggestions per finding (default ${DEFAULT_TOP_N})
-  --min-score <x>     leave out suggestions scoring below x, 0 to 1 (default ${DEFAULT_MIN_SCORE})
+  --min-score <x>     leave out suggestions scoring below x, 0 to 1 (default ${SUGGESTION.plain} to ${SUGGESTION.full}, by the history's size)
   --format <f>        text (default) or json
   --config <file>     use this settings file instead of the nearest .inspection-reports.yaml
   -h, --help          show this help
@@ -38,13 +39,13 @@ interface LinksArgs {
   draft: string;
   history: string[];
   top: number;
-  minScore: number;
+  minScore?: number;
   format: 'text' | 'json';
   config?: string;
 }
 
 function parseArgs(args: string[], io: Io): LinksArgs | undefined {
-  const out: Partial<LinksArgs> & { history: string[] } = { history: [], top: DEFAULT_TOP_N, minScore: DEFAULT_MIN_SCORE, format: 'text' };
+  const out: Partial<LinksArgs> & { history: string[] } = { history: [], top: DEFAULT_TOP_N, format: 'text' };
   const drafts: string[] = [];
   const fail = (msg: string) => {
     io.err(`inspection-reports links: ${msg}\n\n${LINKS_USAGE}`);

@@ -6,7 +6,8 @@
  */
 import { excerpt, findingLabel, linkText, reportLabel } from './labels';
 import type { HistoryIndex } from './store';
-import { DEFAULT_MIN_SCORE, scoreFinding, scorerFor, toSuggestion } from './suggest';
+import { scoreFinding, scorerFor, toSuggestion } from './suggest';
+import { CONCERN, FOLLOW_UP, SUGGESTION, thresholdFor } from './thresholds';
 import type { FollowUp, FollowUpItem, HistoryFinding, HistoryReport, RecurringConcern } from './types';
 import { relativeHref } from './uris';
 
@@ -15,9 +16,6 @@ const ITEM_KINDS = new Set(['wni', 'priority']);
 /** Findings of the open report that report on practice (not its own improvement items). */
 const PRACTICE_KINDS = new Set(['para', 'finding']);
 
-/** Calibrated on the gold set's tuning pairs (docs/history.md, "Measured"): about three in four flagged pairs are right. */
-export const DEFAULT_CONCERN_SCORE = 0.6;
-export const DEFAULT_FOLLOW_UP_SCORE = 0.35;
 /** An earlier item scoring at least this share of the best one may be the one named. */
 const NAMED_SHARE = 0.6;
 
@@ -33,7 +31,7 @@ function itemWord(f: HistoryFinding): string {
  * repeats the items it reports on, and that is no recurring concern.
  */
 export function recurringConcerns(index: HistoryIndex, report: HistoryReport, options: { minScore?: number } = {}): RecurringConcern[] {
-  const min = options.minScore ?? DEFAULT_CONCERN_SCORE;
+  const min = options.minScore ?? thresholdFor(index, CONCERN);
   // Inspection reports and letters only: a council's paper repeats the items it reports on.
   if (!report.graded && !report.letter) return [];
   const earlier = index.earlier(report);
@@ -45,7 +43,7 @@ export function recurringConcerns(index: HistoryIndex, report: HistoryReport, op
     // the latest whose item is a fair match too (an item restated in later words).
     const items = scoreFinding(index, report, f.id, earlier).filter((s) => ITEM_KINDS.has(s.finding.kind));
     if (items.length === 0 || items[0].score < min) continue;
-    const floor = Math.max(DEFAULT_MIN_SCORE, items[0].score * NAMED_SHARE);
+    const floor = Math.max(thresholdFor(index, SUGGESTION), items[0].score * NAMED_SHARE);
     const matches = items.filter((s) => s.score >= floor);
     if (matches.some((s) => s.linked || s.mentioned)) continue;
     // Most recent report first, then best score.
@@ -80,7 +78,7 @@ function previousWithItems(index: HistoryIndex, report: HistoryReport, uri?: str
  * nothing in the draft addresses.
  */
 export function followUp(index: HistoryIndex, report: HistoryReport, options: { minScore?: number; previous?: string; perItem?: number } = {}): FollowUp {
-  const min = options.minScore ?? DEFAULT_FOLLOW_UP_SCORE;
+  const min = options.minScore ?? thresholdFor(index, FOLLOW_UP);
   const perItem = options.perItem ?? 5;
   const prev = previousWithItems(index, report, options.previous);
   if (!prev) return { items: [], unaddressed: [] };

@@ -1,8 +1,9 @@
 /**
  * The similarity the history ranks by: the cosine of two findings' TF-IDF
  * vectors, each widened with the associates of its words (associations.ts).
- * A term t of weight w adds EXPANSION x w x p(t, u) to each associate u, so
- * the expanded vector is E(x) = w(x) (I + bP) with P the association table.
+ * A term t of weight w adds b x w x p(t, u) to each associate u, so the
+ * expanded vector is E(x) = w(x) (I + bP) with P the association table; b is
+ * EXPANSION once the history is large enough to learn from (expansionWeight).
  *
  * For speed the query is expanded once and folded through the table again
  * (G = E(q)(I + bP)^T, worked out only for the terms candidates have), so
@@ -18,6 +19,18 @@ import type { TermVector } from './types';
 
 /** b: how much a word's associates weigh against the word itself (tuned on the gold set's tuning pairs). */
 export const EXPANSION = 2;
+/**
+ * Associations learnt from few findings are noise (in a history of eight
+ * reports every pair of words met five times looks telling, and every finding
+ * would look like every other): b grows with the findings read, to its full
+ * value from this many (about a hundred reports).
+ */
+export const FULL_WEIGHT_FINDINGS = 5000;
+
+/** The weight b for associations learnt from `sample` findings. */
+export function expansionWeight(sample: number): number {
+  return EXPANSION * Math.min(1, sample / FULL_WEIGHT_FINDINGS);
+}
 
 export interface ExpansionModel {
   associations: Associations;
@@ -25,6 +38,8 @@ export interface ExpansionModel {
   idf: Float64Array;
   /** The idf of a term the model has not seen (as rare as can be). */
   unseenIdf: number;
+  /** b for this model (expansionWeight of the findings it was learnt from). */
+  weight: number;
   /** Changes whenever the model is rebuilt (norm caches key on it). */
   version: number;
 }
@@ -52,7 +67,7 @@ function expandInto(m: ExpansionModel, v: TermVector, dense: Float64Array, touch
     if (w === 0) continue;
     add(t, w);
     if (t >= terms) continue;
-    for (let k = offsets[t]; k < offsets[t + 1]; k++) add(ids[k], EXPANSION * w * weights[k]);
+    for (let k = offsets[t]; k < offsets[t + 1]; k++) add(ids[k], m.weight * w * weights[k]);
   }
 }
 
@@ -117,7 +132,7 @@ export function similarityTo(m: ExpansionModel, q: TermVector): (d: TermVector) 
     let x = g[t];
     if (x === x) return x;
     x = eq[t];
-    if (t < terms) for (let k = offsets[t]; k < offsets[t + 1]; k++) x += EXPANSION * weights[k] * eq[ids[k]];
+    if (t < terms) for (let k = offsets[t]; k < offsets[t + 1]; k++) x += m.weight * weights[k] * eq[ids[k]];
     g[t] = x;
     return x;
   };

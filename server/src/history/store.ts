@@ -11,7 +11,7 @@ import type { ProfileSet } from '../profiles/types';
 import { abbreviationMap } from './abbreviations';
 import { Analyser } from './analyse';
 import { buildAssociations } from './associations';
-import type { ExpansionModel } from './expand';
+import { expansionWeight, type ExpansionModel } from './expand';
 import type { Stats } from './similarity';
 import { extractReport, type ExtractedReport } from './extract';
 import { builtinSynonyms, type SynonymData } from './synonyms';
@@ -113,8 +113,10 @@ export class HistoryIndex implements Stats {
     const idfs = this.idfs();
     const idf = new Float64Array(terms);
     for (let t = 0; t < terms; t++) idf[t] = t < idfs.length ? idfs[t] : this.computeIdf(t);
+    const associations = buildAssociations(vectors, terms);
     this.model = {
-      associations: buildAssociations(vectors, terms),
+      associations,
+      weight: expansionWeight(associations.sample),
       idf,
       unseenIdf: Math.log(1 + (this.findingCount + 0.5) / 0.5),
       version: (m?.version ?? 0) + 1,

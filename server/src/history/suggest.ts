@@ -10,6 +10,7 @@ import { excerpt, linkText, reportLabel } from './labels';
 import { MAX_PRIOR, placePrior } from './prior';
 import { linkedFindings, mentionedReports } from './resolve';
 import { similarityTo } from './expand';
+import { SUGGESTION, thresholdFor } from './thresholds';
 import { sharedTerms } from './similarity';
 import type { HistoryIndex } from './store';
 import type { GradeThen, HistoryEntry, HistoryFinding, HistoryReport, Suggestion, TermVector } from './types';
@@ -23,7 +24,8 @@ export interface SuggestOptions {
 }
 
 export const DEFAULT_TOP_N = 3;
-export const DEFAULT_MIN_SCORE = 0.25;
+/** The suggestion threshold with full associates (the eval's and a large history's); see thresholds.ts. */
+export const DEFAULT_MIN_SCORE = SUGGESTION.full;
 /** How much naming the earlier report raises its findings' scores. */
 const MENTION_BOOST = 1.5;
 
@@ -133,7 +135,7 @@ export function toSuggestion(index: HistoryIndex, from: HistoryReport, query: Te
 /** The best earlier findings for one finding of `report`, best first. */
 export function suggestionsFor(index: HistoryIndex, report: HistoryReport, findingId: string, options: SuggestOptions = {}): Suggestion[] {
   const topN = options.topN ?? DEFAULT_TOP_N;
-  const min = options.minScore ?? DEFAULT_MIN_SCORE;
+  const min = options.minScore ?? thresholdFor(index, SUGGESTION);
   const finding = report.findings.find((f) => f.id === findingId);
   if (!finding) return [];
   return scoreFinding(index, report, findingId)
@@ -154,7 +156,7 @@ export function suggestionsForReport(index: HistoryIndex, report: HistoryReport,
   const earlier = index.earlier(report);
   if (earlier.length === 0) return [];
   const topN = options.topN ?? DEFAULT_TOP_N;
-  const min = options.minScore ?? DEFAULT_MIN_SCORE;
+  const min = options.minScore ?? thresholdFor(index, SUGGESTION);
   const out: FindingSuggestions[] = [];
   for (const f of report.findings) {
     const best = scoreFinding(index, report, f.id, earlier).filter((s) => s.score >= min).slice(0, topN);
@@ -183,7 +185,7 @@ export function gradeThen(index: HistoryIndex, r: HistoryReport, judgement: stri
 export function historyOf(index: HistoryIndex, report: HistoryReport, findingId: string, options: { minScore?: number } = {}): HistoryEntry[] {
   const finding = report.findings.find((f) => f.id === findingId);
   if (!finding) return [];
-  const min = options.minScore ?? DEFAULT_MIN_SCORE;
+  const min = options.minScore ?? thresholdFor(index, SUGGESTION);
   const bestPerReport = new Map<string, Scored>();
   for (const s of scoreFinding(index, report, findingId)) {
     if (s.score < min && !s.linked) continue;
