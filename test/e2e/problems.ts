@@ -73,7 +73,9 @@ export async function readProblems(page: Page): Promise<Marker[]> {
   if (!box) return [];
   const step = Math.max(44, Math.floor(box.height * 0.6));
   const firstIndex = async () => { const ix = (await visibleRows(page)).map((r) => r.index); return ix.length ? Math.min(...ix) : 0; };
-  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 30));
+  // At the right edge of the list (the "[Ln, Col]" column), not over a message: a long message shows
+  // a hover there, and the hover would take the wheel events, leaving the list where it was.
+  await page.mouse.move(box.x + box.width - 12, box.y + Math.min(box.height / 2, 30));
   for (let i = 0; i < 200 && (await firstIndex()) > 0; i++) {
     await page.mouse.wheel(0, -step * 3);
     await page.waitForTimeout(40);
