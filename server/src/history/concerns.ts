@@ -37,13 +37,14 @@ export function recurringConcerns(index: HistoryIndex, report: HistoryReport, op
   const earlier = index.earlier(report);
   if (!earlier.some((r) => r.findings.some((f) => ITEM_KINDS.has(f.kind)))) return [];
   const out: RecurringConcern[] = [];
+  const suggestionFloor = thresholdFor(index, SUGGESTION);
   for (const f of report.findings) {
     if (!PRACTICE_KINDS.has(f.kind)) continue;
     // The best item decides whether the finding repeats one; the report named is
     // the latest whose item is a fair match too (an item restated in later words).
     const items = scoreFinding(index, report, f.id, earlier).filter((s) => ITEM_KINDS.has(s.finding.kind));
     if (items.length === 0 || items[0].score < min) continue;
-    const floor = Math.max(thresholdFor(index, SUGGESTION), items[0].score * NAMED_SHARE);
+    const floor = Math.max(suggestionFloor, items[0].score * NAMED_SHARE);
     const matches = items.filter((s) => s.score >= floor);
     if (matches.some((s) => s.linked || s.mentioned)) continue;
     // Most recent report first, then best score.

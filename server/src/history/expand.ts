@@ -15,6 +15,7 @@
  * history has changed by a tenth, not on every edit (store.ts).
  */
 import type { Associations } from './associations';
+import { logTf } from './similarity';
 import type { TermVector } from './types';
 
 /** b: how much a word's associates weigh against the word itself (tuned on the gold set's tuning pairs). */
@@ -42,12 +43,6 @@ export interface ExpansionModel {
   weight: number;
   /** Changes whenever the model is rebuilt (norm caches key on it). */
   version: number;
-}
-
-const LOG_TF = Float64Array.from({ length: 64 }, (_, tf) => (tf > 0 ? 1 + Math.log(tf) : 0));
-
-function logTf(tf: number): number {
-  return tf < LOG_TF.length ? LOG_TF[tf] : 1 + Math.log(tf);
 }
 
 function idfOf(m: ExpansionModel, t: number): number {

@@ -20,7 +20,8 @@ export interface Stats {
 /** 1 + ln(tf) for the counts findings have. */
 const LOG_TF = Float64Array.from({ length: 64 }, (_, tf) => (tf > 0 ? 1 + Math.log(tf) : 0));
 
-function logTf(tf: number): number {
+/** A term's weight before idf, 1 + ln(tf) (expand.ts weighs terms the same way). */
+export function logTf(tf: number): number {
   return tf < LOG_TF.length ? LOG_TF[tf] : 1 + Math.log(tf);
 }
 

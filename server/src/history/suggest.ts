@@ -38,18 +38,18 @@ export interface Scored {
   linked: boolean;
 }
 
-/** What pairScore needs of a finding. */
+/** What a scorer needs of a finding. */
 export type Comparable = Pick<HistoryFinding, 'vector' | 'family' | 'position'>;
 
-/** How far one finding is about the same thing as any other, 0..1 (see pairScore). */
+/** How far one finding is about the same thing as any other, 0..1 (see scorerFor). */
 export type Scorer = (d: Comparable) => number;
 
 /**
  * How far two findings are about the same thing, 0..1: the cosine of their
  * terms, each widened with its words' associates (expand.ts), times the place
  * prior over its largest value (so 0.52..1), spread as 1 - (1 - x)^3 so that
- * the scale reads like a share: word-for-word copies score near 1. For one
- * finding against many, make the scorer once (scorerFor).
+ * the scale reads like a share: word-for-word copies score near 1. Made once
+ * per finding, called once per candidate.
  */
 export function scorerFor(index: HistoryIndex, q: Comparable): Scorer {
   const similarity = similarityTo(index.expansion(), q.vector);
@@ -58,10 +58,6 @@ export function scorerFor(index: HistoryIndex, q: Comparable): Scorer {
     if (c === 0) return 0;
     return spread(Math.min(1, (c * placePrior(q, d)) / MAX_PRIOR));
   };
-}
-
-export function pairScore(index: HistoryIndex, q: Comparable, d: Comparable): number {
-  return scorerFor(index, q)(d);
 }
 
 function spread(x: number): number {
