@@ -11,12 +11,18 @@
  *
  *   node --import tsx scripts/eval-links.ts [--gold-only] [--imported <dir>] [--keep <dir>]
  *        [--top 3] [--min-score 0.25] [--misses all|tune|held-out|none] [--excerpts] [--json]
+ *        [--agreement test/fixtures/links-second.yaml]
+ *
+ * --agreement: also scores a second, independent labelling of some of the
+ * pairs against the gold set, as if it were a matcher (agreement.ts), beside
+ * the matcher's figures on the same pairs.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { importBytes, writeOutput } from '../server/src/cli/import';
 import { DEFAULT_MIN_SCORE, DEFAULT_TOP_N, HistoryIndex, scoreFinding, type HistoryReport } from '../server/src/history';
+import { agreement } from './eval-links/agreement';
 import { linkCount, readGold, type GoldPair } from './eval-links/gold';
 import { add, emptyTally, figures, merge, shownOf, type EvalOptions, type FindingResult, type Tally } from './eval-links/metrics';
 
@@ -28,6 +34,7 @@ const TARGET_PRECISION = 0.8;
 
 interface Args {
   gold: string;
+  agreement?: string;
   goldOnly: boolean;
   imported?: string;
   keep?: string;
@@ -49,10 +56,11 @@ function parseArgs(argv: string[]): Args | string {
     if (k === '--gold-only') a.goldOnly = true;
     else if (k === '--excerpts') a.excerpts = true;
     else if (k === '--json') a.json = true;
-    else if (k === '--gold' || k === '--imported' || k === '--keep') {
+    else if (k === '--gold' || k === '--imported' || k === '--keep' || k === '--agreement') {
       const v = value();
       if (!v) return `${k} needs a value`;
       if (k === '--gold') a.gold = path.resolve(v);
+      else if (k === '--agreement') a.agreement = path.resolve(v);
       else if (k === '--imported') a.imported = path.resolve(v);
       else a.keep = path.resolve(v);
     } else if (k === '--top' || k === '--min-score') {
@@ -125,6 +133,28 @@ function excerpt(r: HistoryReport | undefined, id: string): string {
   return t.length > 90 ? `${t.slice(0, 90)}…` : t;
 }
 
+function printAgreement(out: (s?: string) => void, gold: GoldPair[], second: GoldPair[], matcher: Map<string, Tally>, file: string, topN: number): void {
+  const a = agreement(gold, second, topN);
+  out();
+  out(`a second reader (${file}): their lists, strongest first, scored against the gold set as if a matcher's (top ${topN}, no minimum score)`);
+  out(`${''.padEnd(34)} reader: recall@3 prec@1   matcher: recall@3 prec@1   links: gold second both`);
+  let reader = emptyTally();
+  let same = emptyTally();
+  for (const p of a.pairs) {
+    const r = figures(p.reader);
+    const m = matcher.get(p.name);
+    const mf = m ? figures(m) : undefined;
+    reader = merge(reader, p.reader);
+    if (m) same = merge(same, m);
+    out(`${`${p.name} (${p.set})`.padEnd(34)}         ${fmt(r.recall3)}   ${fmt(r.precision1)}            ${mf ? fmt(mf.recall3) : '  -  '}   ${mf ? fmt(mf.precision1) : '  -  '}           ` +
+      `${String(p.goldLinks).padStart(4)} ${String(p.secondLinks).padStart(6)} ${String(p.both).padStart(4)}`);
+  }
+  const r = figures(reader);
+  const m = figures(same);
+  out(`${'these pairs'.padEnd(34)}         ${fmt(r.recall3)}   ${fmt(r.precision1)}            ${fmt(m.recall3)}   ${fmt(m.precision1)}`);
+  if (a.unmatched.length) out(`not in the gold set (or other reports): ${a.unmatched.join(', ')}`);
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
@@ -134,6 +164,9 @@ async function main(): Promise<number> {
   const gold = readGold(args.gold);
   for (const e of gold.errors) log(`eval:links: gold set: ${e}`);
   if (gold.pairs.length === 0) return 2;
+  const second = args.agreement ? readGold(args.agreement) : undefined;
+  for (const e of second?.errors ?? []) log(`eval:links: second labelling: ${e}`);
+  if (second && second.pairs.length === 0) return 2;
   if (!args.imported && !fs.existsSync(corpus)) {
     log(`eval:links: skipped: ${corpus} not found (the evaluation imports the shared corpus; see docs/history.md)`);
     return 0;
@@ -206,7 +239,7 @@ async function main(): Promise<number> {
   const f = figures(all);
   if (args.json) {
     const pairs = Object.fromEntries(evaluatedPairs.map((p) => [p.name, { set: p.set, ...figures(perPair.get(p.name)!), ...perPair.get(p.name)! }]));
-    process.stdout.write(`${JSON.stringify({ index: source, reports: index.size, all: { ...f, ...all }, tune: figures(sum('tune')), heldOut: figures(sum('held-out')), pairs, misses: misses.map((m) => ({ pair: m.pair.name, finding: m.later, gold: m.gold, missed: m.missed, shown: m.shown })) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ index: source, reports: index.size, all: { ...f, ...all }, tune: figures(sum('tune')), heldOut: figures(sum('held-out')), pairs, misses: misses.map((m) => ({ pair: m.pair.name, finding: m.later, gold: m.gold, missed: m.missed, shown: m.shown })), ...(second ? { agreement: agreement(gold.pairs, second.pairs, opts.topN) } : {}) }, null, 2)}\n`);
     return 0;
   }
 
@@ -225,6 +258,7 @@ async function main(): Promise<number> {
   const met = f.recall3 >= TARGET_RECALL && f.precision1 >= TARGET_PRECISION;
   out(`targets: recall@3 >= ${TARGET_RECALL} (${fmt(f.recall3)}), precision@1 >= ${TARGET_PRECISION} (${fmt(f.precision1)}): ${met ? 'met' : 'NOT met'}`);
   out(`findings without gold links that get a suggestion anyway: ${all.spurious} of ${all.findings - all.withGold}`);
+  if (second) printAgreement(out, gold.pairs, second.pairs, perPair, path.relative(process.cwd(), args.agreement!), opts.topN);
 
   if (args.misses !== 'none') {
     const shown = misses.filter((m) => args.misses === 'all' || m.pair.set === args.misses);

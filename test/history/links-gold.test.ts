@@ -9,10 +9,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { importBytes } from '../../server/src/cli/import';
 import { HistoryIndex } from '../../server/src/history/store';
+import { agreement } from '../../scripts/eval-links/agreement';
 import { linkCount, parseGold, readGold } from '../../scripts/eval-links/gold';
 import { add, emptyTally, figures, type FindingResult } from '../../scripts/eval-links/metrics';
 
 const GOLD = path.join(__dirname, '..', 'fixtures', 'links-gold.yaml');
+const SECOND = path.join(__dirname, '..', 'fixtures', 'links-second.yaml');
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'ilacs');
 
 describe('eval:links gold set', () => {
@@ -83,7 +85,8 @@ describe('eval:links gold set', () => {
       assert.ok(r.ok && r.relativePath === gold.pairs.flatMap((p) => [p.earlier, p.later]).find((g) => g.source === name)?.file, name);
       if (r.ok) bySource.set(name, index.upsert({ uri: `/gold/${r.relativePath}`, text: r.markdown }));
     }
-    for (const p of gold.pairs) {
+    // The second labelling (links-second.yaml) labels some of the same pairs: its ids must be there too.
+    for (const p of [...gold.pairs, ...readGold(SECOND).pairs]) {
       const earlier = bySource.get(p.earlier.source);
       const later = bySource.get(p.later.source);
       assert.ok(earlier && later, p.name);
@@ -127,5 +130,53 @@ describe('eval:links figures', () => {
     assert.equal(f.precision1, 1 / 3);
     assert.equal(f.precision1Every, 1 / 4);
     assert.equal(f.coverage, 3 / 4);
+  });
+});
+
+describe('eval:links agreement with a second reader', () => {
+  const pair = (links: string) => parseGold([
+    'pairs:',
+    '  - name: p',
+    '    set: tune',
+    '    era: x',
+    '    earlier: {source: a--1.pdf, file: a/2018-01-ilacs.md, findings: 9}',
+    '    later: {source: a--2.pdf, file: a/2022-01-ilacs.md, findings: 9}',
+    '    links:',
+    ...links.split(';').map((l) => `      ${l.trim()}`),
+  ].join('\n'));
+
+  it('scores the second reader\'s lists, in their order, as a ranking against the gold set', () => {
+    const gold = pair('para-1: [para-1, para-2, para-3, para-4]; para-2: [para-5]; para-3: [para-6]');
+    // Reader: two of three for para-1 (para-9 wrong, first); para-2 right; para-3 not linked; para-4 linked though gold has nothing.
+    const second = pair('para-1: [para-9, para-2, para-1, para-3]; para-2: [para-5]; para-4: [para-7]');
+    assert.deepEqual([gold.errors, second.errors], [[], []]);
+    const a = agreement(gold.pairs, second.pairs);
+    assert.deepEqual(a.unmatched, []);
+    const p = a.pairs[0];
+    assert.deepEqual([p.goldLinks, p.secondLinks, p.both], [6, 6, 4]);
+    const f = figures(p.reader);
+    assert.equal(f.recall3, 3 / 5); // para-1: 2 of min(3, 4); para-2: 1 of 1; para-3: 0 of 1
+    assert.equal(f.precision1, 1 / 2); // para-1's first is wrong, para-2's right; para-3 has none shown
+    assert.equal(p.reader.spurious, 1);
+  });
+
+  it('agrees fully with itself, and leaves out pairs it cannot match', () => {
+    const gold = pair('para-1: [para-1, para-2]; para-2: [para-5]');
+    const a = agreement(gold.pairs, gold.pairs);
+    assert.deepEqual([figures(a.pairs[0].reader).recall3, figures(a.pairs[0].reader).precision1], [1, 1]);
+    const other = parseGold(fs.readFileSync(SECOND, 'utf8'));
+    assert.deepEqual(agreement(gold.pairs, other.pairs).unmatched, other.pairs.map((p) => p.name));
+  });
+
+  it('the shipped second labelling reads cleanly, covers gold pairs with the same reports, and holds ids only', () => {
+    const second = readGold(SECOND);
+    const gold = readGold(GOLD);
+    assert.deepEqual(second.errors, []);
+    assert.ok(second.pairs.length >= 3, String(second.pairs.length));
+    assert.deepEqual(agreement(gold.pairs, second.pairs).unmatched, []);
+    for (const line of fs.readFileSync(SECOND, 'utf8').split('\n')) {
+      const m = /^\s+((?:para|wni)-[\d.]+): \[(.*)\]$/.exec(line);
+      if (m) assert.ok(m[2].split(',').every((x) => /^\s*(?:para|wni)-[\d.]+\s*$/.test(x)), line);
+    }
   });
 });
