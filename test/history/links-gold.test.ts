@@ -17,6 +17,16 @@ const GOLD = path.join(__dirname, '..', 'fixtures', 'links-gold.yaml');
 const SECOND = path.join(__dirname, '..', 'fixtures', 'links-second.yaml');
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'ilacs');
 
+/** A labelling file holds ids and short labels only: no line long enough to carry report text, link lists of ids. */
+function assertIdsOnly(file: string): void {
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    assert.ok(line.length <= 160, `${path.basename(file)}: a long line: ${line.slice(0, 60)}…`);
+    const m = /^\s+((?:para|wni|finding|rec|priority)-[\d.]+): \[(.*)\]$/.exec(line);
+    if (m) assert.ok(m[2].split(',').every((x) => /^\s*(?:para|wni|finding|rec|priority)-[\d.]+\s*$/.test(x)), line);
+  }
+}
+
 describe('eval:links gold set', () => {
   const gold = readGold(GOLD);
 
@@ -37,13 +47,7 @@ describe('eval:links gold set', () => {
   });
 
   it('holds ids and short labels only, no report text', () => {
-    const text = fs.readFileSync(GOLD, 'utf8');
-    for (const line of text.split('\n')) {
-      if (/^\s*(#|$)/.test(line)) continue;
-      assert.ok(line.length <= 160, `a long line: ${line.slice(0, 60)}…`);
-      const m = /^\s+((?:para|wni|finding|rec|priority)-[\d.]+): \[(.*)\]$/.exec(line);
-      if (m) assert.ok(m[2].split(',').every((x) => /^\s*(?:para|wni|finding|rec|priority)-[\d.]+\s*$/.test(x)), line);
-    }
+    assertIdsOnly(GOLD);
   });
 
   it('says what is wrong with a malformed gold set instead of throwing', () => {
@@ -174,9 +178,6 @@ describe('eval:links agreement with a second reader', () => {
     assert.deepEqual(second.errors, []);
     assert.ok(second.pairs.length >= 3, String(second.pairs.length));
     assert.deepEqual(agreement(gold.pairs, second.pairs).unmatched, []);
-    for (const line of fs.readFileSync(SECOND, 'utf8').split('\n')) {
-      const m = /^\s+((?:para|wni)-[\d.]+): \[(.*)\]$/.exec(line);
-      if (m) assert.ok(m[2].split(',').every((x) => /^\s*(?:para|wni)-[\d.]+\s*$/.test(x)), line);
-    }
+    assertIdsOnly(SECOND);
   });
 });
