@@ -1,7 +1,7 @@
 // The language server's entry point, bundled by esbuild.mjs as dist/server.js.
 // VS Code starts it over IPC; other editors run `node dist/server.js --stdio`.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { VERSION } from './cli/main';
+import { VERSION } from './version';
 import { startServer } from './lsp/start';
 
 const USAGE = `inspection-reports language server ${VERSION}

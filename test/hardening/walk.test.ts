@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { collectMarkdown, describeError } from '../../server/src/cli/files';
+import { collectMarkdown, describeError } from '../../server/src/io/files';
 import { loadHistory } from '../../server/src/history/load';
 import { HistoryIndex } from '../../server/src/history/store';
 import { cleanReport, cli, isRoot, tempDir } from './helpers';
@@ -10,7 +10,7 @@ import { cleanReport, cli, isRoot, tempDir } from './helpers';
 /**
  * Issue 7: a history folder with thousands of files, unreadable files and
  * symbolic link loops is indexed in bounded time, each bad file reported once
- * (server/src/cli/files.ts walks folders for both `check` and the history).
+ * (server/src/io/files.ts walks folders for both `check` and the history).
  */
 
 function report(n: number): string {

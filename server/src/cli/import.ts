@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { importPdf, importText, type ImportResult } from '../import/index';
-import { decodeText, describeError } from './files';
+import { decodeText, describeError } from '../io/files';
 import type { Io } from './main';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]

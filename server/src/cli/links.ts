@@ -14,7 +14,7 @@ import { HistoryIndex } from '../history/store';
 import { DEFAULT_TOP_N, suggestionsForReport } from '../history/suggest';
 import { SUGGESTION } from '../history/thresholds';
 import { uriKey } from '../history/uris';
-import { readTextFile } from './files';
+import { readTextFile } from '../io/files';
 import type { Io } from './main';
 import * as fs from 'fs';
 

@@ -3,14 +3,14 @@ import { checkText } from '../check';
 import { SettingsFinder } from '../config/find';
 import type { Diagnostic } from '../core/types';
 import { fixAll } from '../fix';
-import { collectMarkdown, readTextFile, writeFileAtomic } from './files';
+import { collectMarkdown, readTextFile, writeFileAtomic } from '../io/files';
 import { linksAffectedByRenumbering } from './renumberLinks';
 import { renumberIdMap } from '../rules/shared/renumber';
 import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
 import { runImport } from './import';
 import { runLinks } from './links';
 
-export const VERSION = '0.1.0';
+import { VERSION } from '../version';
 
 const USAGE = `Usage: inspection-reports <command> [options]
 

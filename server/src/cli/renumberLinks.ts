@@ -2,7 +2,7 @@ import * as path from 'path';
 import { parseReport } from '../model/parse';
 import type { ProfileSet } from '../profiles/types';
 import { linksToRenumber } from '../rules/shared/renumber';
-import { readTextFile } from './files';
+import { readTextFile } from '../io/files';
 
 /**
  * After `--fix` renumbered paragraphs in some files, finds the links in other

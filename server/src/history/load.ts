@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { collectMarkdown, decodeText, readTextFile } from '../cli/files';
+import { collectMarkdown, decodeText, readTextFile } from '../io/files';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/config';
 import type { HistoryIndex } from './store';
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { filterDisabled } from '../check';
-import { decodeText } from '../cli/files';
+import { decodeText } from '../io/files';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/config';
 import type { Diagnostic } from '../core/types';
 import type { ReportModel } from '../model/types';

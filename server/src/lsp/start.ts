@@ -6,7 +6,7 @@ import { HistoryService } from './history';
 import { registerHistoryFeatures } from './historyFeatures';
 import { HistoryWatchers } from './historyWatch';
 import { CONFIG_FILE } from '../config/find';
-import { VERSION } from '../cli/main';
+import { VERSION } from '../version';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { COMMANDS, STATS_REQUEST, type StatsResult } from './protocol';

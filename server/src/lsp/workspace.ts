@@ -1,6 +1,6 @@
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { checkText } from '../check';
-import { collectMarkdown, readTextFile } from '../cli/files';
+import { collectMarkdown, readTextFile } from '../io/files';
 import type { DiagnosticsScheduler } from './diagnostics';
 import type { WorkspaceSummary } from './protocol';
 import { pathToUri, uriToPath, type Session } from './session';
