@@ -80,7 +80,7 @@ describe('features: document links and definitions from the history', () => {
 });
 
 describe('features: follow-up of improvement items as Markdown', () => {
-  const item = (id: string, excerpt: string, line: number) => ({ uri: '/h/2021.md', findingId: id, span: { start: 0, end: 1 }, line, text: excerpt, excerpt, linkText: `focused visit, May 2021, ${id}`, href: `../h/2021.md#${id}` });
+  const item = (id: string, excerpt: string, line: number) => ({ uri: '/h/2021.md', findingId: id, span: { start: 0, end: 1 }, line, range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: excerpt, excerpt, linkText: `focused visit, May 2021, ${id}`, href: `../h/2021.md#${id}` });
   const f: FollowUp = {
     report: { uri: '/h/2021.md', label: 'focused visit, May 2021', date: '2021-06-22' },
     items: [

@@ -15,7 +15,7 @@ function view(): HistoryView {
     findingId: 'para-14', span: { start: 10, end: 20 }, line: 41, severity: 'info',
     message: 'This concern was an improvement item in the 2019 inspection ("Homeless 16- and 17-year-olds"). Say what progress has been made since then.',
     earlier: {
-      target: { uri: '/h/2019.md', findingId: 'wni-4', span: { start: 1, end: 2 }, line: 30 }, score: 0.6, kind: 'ilacs', kindLabel: 'ILACS inspection report',
+      target: { uri: '/h/2019.md', findingId: 'wni-4', span: { start: 1, end: 2 }, line: 30, range: { start: { line: 30, character: 0 }, end: { line: 30, character: 1 } } }, score: 0.6, kind: 'ilacs', kindLabel: 'ILACS inspection report',
       date: '2019-07-26', excerpt: 'Homeless 16- and 17-year-olds', linkText: '2019 inspection, improvement item 4', href: '../h/2019.md#wni-4',
       mentioned: false, linked: false, sharedTerms: [], reportLabel: '2019 inspection',
     },

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import type {
   CodeAction, CodeLens, CompletionItem, CompletionList, DocumentLink, Hover, Location, MarkupContent, TextEdit,
 } from 'vscode-languageserver-protocol';
@@ -164,6 +165,21 @@ describe('language server: the history over JSON-RPC (hover, lenses, links, fixe
     assert.ok(actions.some((a) => a.title.startsWith('Link to earlier finding: ') && a.diagnostics?.length === 1), actions.map((a) => a.title).join('\n'));
     assert.ok(actions.some((a) => a.title === 'Disable recurring-concern for this line'));
     assert.ok(!actions.some((a) => a.title === 'Fix all recurring-concern problems'), 'history fixes are never fix-all');
+  });
+
+  it('points related information at the earlier report\'s own line, as a file URI', async () => {
+    const p = await withHistory();
+    const related = p.diagnostics.filter((d) => d.code === 'recurring-concern').flatMap((d) => d.relatedInformation ?? []);
+    assert.ok(related.length >= 3, JSON.stringify(p.diagnostics.map((d) => d.code)));
+    for (const r of related) {
+      assert.match(r.location.uri, /^file:\/\/\//, `a URI, not a path: ${r.location.uri}`);
+      assert.notEqual(r.location.uri, uri, 'the earlier report, not the draft');
+      const lines = fs.readFileSync(fileURLToPath(r.location.uri), 'utf8').split('\n');
+      const line = lines[r.location.range.start.line] ?? '';
+      // The message is "<link text>: <excerpt of the earlier finding>"; the line the location opens starts that finding.
+      const words = r.message.slice(r.message.indexOf(': ') + 2).split(/\s+/).slice(0, 3).join(' ');
+      assert.ok(line.includes(words), `line ${r.location.range.start.line + 1} of ${r.location.uri} is '${line}', not the finding '${words} ...'`);
+    }
   });
 
   it('reports a broken finding link, a missing file, and follows the fix of the link at once', async () => {

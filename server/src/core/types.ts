@@ -50,7 +50,10 @@ export interface Diagnostic {
 
 export interface RelatedInfo {
   message: string;
+  /** A place in this document (never used with `uri`). */
   span?: Span;
-  /** Another file, when the information points outside the document. */
+  /** Another file (a path or a URI), when the information points outside the document. */
   uri?: string;
+  /** The place in `uri`'s document, computed from that document's own text. */
+  range?: Range;
 }

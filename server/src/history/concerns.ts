@@ -98,6 +98,7 @@ export function followUp(index: HistoryIndex, report: HistoryReport, options: { 
         uri: prev.uri,
         findingId: item.id,
         span: item.span,
+        range: item.range,
         line: item.line,
         text: item.text,
         excerpt: excerpt(item.text),

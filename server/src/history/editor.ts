@@ -105,7 +105,7 @@ export function historyDiagnostics(index: HistoryIndex, report: HistoryReport, t
     push(HISTORY_RULES.recurring, c.severity, {
       message: c.message,
       span: firstLine(lines, c),
-      related: [{ message: `${c.earlier.linkText}: ${c.earlier.excerpt}`, uri: c.earlier.target.uri, span: c.earlier.target.span }],
+      related: [{ message: `${c.earlier.linkText}: ${c.earlier.excerpt}`, uri: c.earlier.target.uri, range: c.earlier.target.range }],
       fix: linkFixFor(text, report, c),
     });
   }

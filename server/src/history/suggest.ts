@@ -112,7 +112,7 @@ function shared(index: HistoryIndex, a: TermVector, b: HistoryFinding, max = 5):
 export function toSuggestion(index: HistoryIndex, from: HistoryReport, query: TermVector, s: Scored): Suggestion {
   const r = s.report;
   return {
-    target: { uri: r.uri, findingId: s.finding.id, span: s.finding.span, line: s.finding.line },
+    target: { uri: r.uri, findingId: s.finding.id, span: s.finding.span, line: s.finding.line, range: s.finding.range },
     score: round(s.score),
     kind: r.kind,
     kindLabel: r.kindLabel,

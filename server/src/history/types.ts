@@ -5,7 +5,7 @@
  * 0-based line, as in the core.
  */
 import type { DateRange } from '../core/dates';
-import type { Span } from '../core/types';
+import type { Range, Span } from '../core/types';
 import type { FindingKind } from '../profiles/types';
 import type { Link } from '../model/types';
 
@@ -32,6 +32,8 @@ export interface HistoryFinding {
   kind: FindingKind;
   line: number;
   span: Span;
+  /** The span as line and character in this report's own text (for locations shown from other documents). */
+  range: Range;
   /** The finding's inline Markdown source. */
   text: string;
   /** Catalog key of the judgement whose section the finding sits in ('help-protection'). */
@@ -140,6 +142,8 @@ export interface FindingTarget {
   findingId: string;
   span: Span;
   line: number;
+  /** The finding's range in its own report's text: never computed with another document's lines. */
+  range: Range;
 }
 
 /** An earlier finding that matches a finding of the open report. */

@@ -3,6 +3,8 @@ import {
   type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation, type Range as LspRange,
   type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { LineIndex } from '../core/lineIndex';
 import type { Diagnostic, Severity, Span, TextEdit } from '../core/types';
 import { ruleDocUri } from '../features/docs';
@@ -13,6 +15,17 @@ import type { OutlineItem, OutlineKind } from '../features/symbols';
 export const SOURCE = 'inspection-reports';
 /** The code action kind for "fix all" on save: `editor.codeActionsOnSave: { "source.fixAll.inspectionReports": "explicit" }`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.inspectionReports`;
+
+/**
+ * The index keeps paths (files read from disk) and URIs (open documents); the
+ * protocol wants URIs (`file:///...`), never bare paths.
+ */
+export function toUri(pathOrUri: string): string {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(pathOrUri) && !/^[a-z]:[\\/]/i.test(pathOrUri)) return pathOrUri;
+  return pathToFileURL(path.resolve(pathOrUri)).href;
+}
+
+const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function severity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
@@ -53,7 +66,8 @@ export function lspDiagnostic(uri: string, lines: LineIndex, d: Diagnostic, opts
       const related: DiagnosticRelatedInformation[] = [];
       const loose: string[] = [];
       for (const r of d.related) {
-        if (r.uri) related.push({ location: { uri: r.uri, range: r.span ? lines.range(r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: r.message });
+        // Another document: its own range (computed where its text is known), never this document's lines.
+        if (r.uri) related.push({ location: { uri: toUri(r.uri), range: r.range ?? TOP }, message: r.message });
         else if (r.span) related.push({ location: { uri, range: lines.range(r.span) }, message: r.message });
         else loose.push(r.message);
       }

@@ -4,7 +4,8 @@ import { followUpMarkdown } from '../features/followUp';
 import { historyPage } from '../features/historyPage';
 import { followUp, historyView, type HistoryReport } from '../history/index';
 import type { HistoryService } from './history';
-import { lineLink, toUri } from './historyFeatures';
+import { toUri } from './convert';
+import { lineLink } from './historyFeatures';
 import { CLIENT_COMMANDS, type FollowUpResult, type HistoryViewResult } from './protocol';
 import { uriToPath, type Session } from './session';
 

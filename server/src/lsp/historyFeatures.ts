@@ -1,16 +1,11 @@
-import * as path from 'path';
 import type { CodeLens, Connection, DocumentLink, Location, Position, Range } from 'vscode-languageserver/node';
 import { placeLinkAt, placeLinks } from '../features/historyLinks';
 import { historyLenses, type HistoryLens, type HistoryReport } from '../history/index';
 import type { HistoryService } from './history';
 import { CLIENT_COMMANDS } from './protocol';
-import { pathToUri, type Session } from './session';
+import { toUri } from './convert';
+import type { Session } from './session';
 
-/** The index keeps paths (files read from disk) and URIs (open documents): the editor wants URIs. */
-export function toUri(indexUri: string): string {
-  if (/^[a-z][a-z0-9+.-]+:/i.test(indexUri) && !/^[a-z]:[\\/]/i.test(indexUri)) return indexUri;
-  return pathToUri(path.resolve(indexUri));
-}
 
 /** A link that opens a report at a line (VS Code reads the `#L13` fragment). */
 export function lineLink(indexUri: string, line: number | undefined): string {
