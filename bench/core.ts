@@ -3,7 +3,7 @@
  * 60-paragraph report against markdownlint on the same text, and the check's
  * time per KB for reports from 1 KB to 1 MB.
  */
-import { checkModel, checkText } from '../server/src/check';
+import { checkDocument, checkText } from '../server/src/check';
 import { parseReport } from '../server/src/model/parse';
 import { builtinProfiles } from '../server/src/profiles/builtin';
 import { allRules } from '../server/src/rules/index';
@@ -74,10 +74,10 @@ export async function benchBreakdown(opts: BenchOptions): Promise<BenchRow[]> {
   rows.push({ section, name: 'parse (model only)', median: round(parse), runs });
   const model = parseReport(text, 'bench-report.md', p);
   for (const rule of allRules) {
-    const t = timeSync(() => checkModel(model, { profiles: p, rules: [rule] }), runs, warmup).median;
+    const t = timeSync(() => checkDocument(model, { profiles: p, rules: [rule] }), runs, warmup).median;
     rows.push({ section, name: `rule ${rule.id}`, median: round(t), runs });
   }
-  const all = timeSync(() => checkModel(model, { profiles: p }), runs, warmup).median;
+  const all = timeSync(() => checkDocument(model, { profiles: p }), runs, warmup).median;
   rows.push({ section, name: 'all rules on a parsed model', median: round(all), runs, note: `parse + rules = ${(parse + all).toFixed(2)} ms` });
   return rows;
 }

@@ -4,13 +4,15 @@ import { parseReport } from './model/parse';
 import type { DisableDirective, ReportModel } from './model/types';
 import type { ProfileSet } from './profiles/types';
 import { allRules } from './rules/index';
-import type { Report, Rule, RuleContext } from './rules/types';
+import type { HistoryContext, Report, Rule, RuleContext } from './rules/types';
 
 export interface CheckOptions {
   profiles: ProfileSet;
   config?: Config;
   /** Rules to run; all by default. */
   rules?: readonly Rule[];
+  /** The history of reports, for the rules that need it; without it they do not run. */
+  history?: HistoryContext;
 }
 
 export interface CheckResult {
@@ -18,16 +20,27 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/**
- * Checks one document: parse, run every enabled rule, drop what disable
- * comments switch off, sort. Never throws.
- */
+/** Parses and checks one document's text (see checkDocument). Never throws. */
 export function checkText(text: string, uri: string, options: CheckOptions): CheckResult {
   const model = parseReport(text, uri, options.profiles);
-  return { model, diagnostics: checkModel(model, options) };
+  return { model, diagnostics: checkDocument(model, options) };
 }
 
-export function checkModel(model: ReportModel, options: CheckOptions): Diagnostic[] {
+/** Whether a rule runs on this document: switched on, its history there if it needs one, no drafting advice on a record. */
+export function ruleRuns(rule: Rule, config: Config, history: HistoryContext | undefined): boolean {
+  if (config.rules[rule.id] === 'off') return false;
+  if (rule.needsHistory && !history) return false;
+  if (rule.drafting && history?.record) return false;
+  return true;
+}
+
+/**
+ * The one pipeline every front end runs (the CLI's check and links, the
+ * editor, the workspace check, fix all): parse problems under their rule ids,
+ * every rule that runs here (a throwing rule becomes one `internal-error`
+ * diagnostic), severities from settings, disable comments, sort. Never throws.
+ */
+export function checkDocument(model: ReportModel, options: CheckOptions): Diagnostic[] {
   if (!model.isReport) return [];
   const config = options.config ?? defaultConfig();
   const rules = options.rules ?? allRules;
@@ -48,11 +61,12 @@ export function checkModel(model: ReportModel, options: CheckOptions): Diagnosti
     push(p.ruleId, { span: p.span, message: p.message }, byId.get(p.ruleId)?.defaultSeverity ?? 'error');
   }
   for (const rule of rules) {
-    if (config.rules[rule.id] === 'off') continue;
+    if (!ruleRuns(rule, config, options.history)) continue;
     const ctx: RuleContext = {
       model,
       catalog: options.profiles.catalog,
       config,
+      history: options.history,
       report: (r) => push(rule.id, r, rule.defaultSeverity),
     };
     try {

@@ -1,6 +1,7 @@
 import { checkText, type CheckOptions } from './check';
 import { applyEdits } from './core/edits';
 import type { Diagnostic, TextEdit } from './core/types';
+import { hasMechanicalFix } from './rules/index';
 
 export interface FixAllResult {
   text: string;
@@ -20,7 +21,7 @@ export function fixAll(text: string, uri: string, options: CheckOptions, onlyRul
   let applied = 0;
   let result = checkText(current, uri, options);
   for (let pass = 0; pass < maxPasses; pass++) {
-    const fixable = result.diagnostics.filter((d) => d.fix && (!onlyRule || d.ruleId === onlyRule));
+    const fixable = result.diagnostics.filter((d) => hasMechanicalFix(d) && (!onlyRule || d.ruleId === onlyRule));
     if (fixable.length === 0) break;
     const edits: TextEdit[] = [];
     let count = 0;

@@ -8,15 +8,14 @@ import { DEFAULT_DEBOUNCE } from '../../server/src/lsp/settings';
 import { builtinProfileDir } from '../../server/src/profiles/builtin';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { allRules } from '../../server/src/rules/index';
-import { historyRules } from '../../server/src/features/historyRules';
 import { catalog, profiles } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
 const pkg = JSON.parse(read('package.json'));
 const ruleIds = allRules.map((r) => r.id).sort();
-/** The core rules and the history's (which the language server runs beside them). */
-const allRuleIds = [...ruleIds, ...historyRules.map((r) => r.id)].sort();
+/** Every rule, the history's included: one registry. */
+const allRuleIds = ruleIds;
 const clientSources = () => fs.readdirSync(path.join(ROOT, 'client', 'src')).filter((f) => f.endsWith('.ts')).map((f) => read(`client/src/${f}`)).join('\n');
 
 type Snippet = { prefix: string | string[]; body: string | string[]; description: string };

@@ -3,8 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { followUpMarkdown } from '../../server/src/features/followUp';
 import { linkTargetAt, placeLinkAt, placeLinks, wholeLink } from '../../server/src/features/historyLinks';
-import { historyRules, isHistoryRule } from '../../server/src/features/historyRules';
-import { HISTORY_RULES } from '../../server/src/history/editor';
 import type { FollowUp } from '../../server/src/history/types';
 import { allRules } from '../../server/src/rules/index';
 import { ilacs, indexOf, reportIn, visit } from '../history/helpers';
@@ -120,17 +118,15 @@ describe('features: follow-up of improvement items as Markdown', () => {
   });
 });
 
-describe('history rules (run by the language server beside the core rules)', () => {
+describe('history rules (in the one registry; they run where there is a history)', () => {
   const headings = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n').filter((l) => /^## /.test(l) && !/: /.test(l));
   const expected = headings('docs/rules/grade-wording.md');
+  const historyRules = allRules.filter((r) => r.needsHistory);
 
-  it("are the history's rule ids, none of them a core rule", () => {
-    assert.deepStrictEqual(historyRules.map((r) => r.id).sort(), Object.values(HISTORY_RULES).sort());
-    for (const r of historyRules) {
-      assert.ok(!allRules.some((c) => c.id === r.id), `${r.id} is also a core rule`);
-      assert.ok(r.summary.length > 20 && isHistoryRule(r.id));
-    }
-    assert.ok(!isHistoryRule('grade-wording'));
+  it('are finding-links, recurring-concern and quoted-grade; only recurring-concern is drafting advice', () => {
+    assert.deepStrictEqual(historyRules.map((r) => r.id).sort(), ['finding-links', 'quoted-grade', 'recurring-concern']);
+    assert.deepStrictEqual(allRules.filter((r) => r.drafting).map((r) => r.id), ['recurring-concern']);
+    for (const r of historyRules) assert.ok(r.summary.length > 20, r.id);
   });
 
   it('each have a docs page with the same headings as every rule page, and the default severity', () => {
@@ -139,7 +135,7 @@ describe('history rules (run by the language server beside the core rules)', () 
       assert.ok(fs.existsSync(path.join(ROOT, file)), file);
       assert.deepStrictEqual(headings(file), expected, file);
       const page = fs.readFileSync(path.join(ROOT, file), 'utf8');
-      assert.ok(page.startsWith(`# ${r.id}\n\n**Default severity:** ${r.severityNote} · **Fix:** `), file);
+      assert.ok(page.startsWith(`# ${r.id}\n\n**Default severity:** ${r.severityNote ?? r.defaultSeverity} · **Fix:** `), file);
       assert.match(page, new RegExp(`disable-next-line ${r.id} -->`));
     }
   });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { checkModel } from '../../server/src/check';
-import { clearDocCache, docBody, docsDir, ruleDocPage, ruleDocUri } from '../../server/src/features/docs';
+import { checkDocument } from '../../server/src/check';
+import { clearDocCache, docsDir, ruleDocPage, ruleDocUri } from '../../server/src/features/docs';
 import { hoverAt } from '../../server/src/features/hover';
 import { judgementTableFor } from '../../server/src/features/judgementTable';
 import { ruleById } from '../../server/src/rules/index';
@@ -9,20 +9,20 @@ import { catalog, model, profiles, report } from './helpers';
 
 function hover(text: string, needle: string, delta = 1) {
   const m = model(text);
-  const diagnostics = checkModel(m, { profiles: profiles() });
-  return hoverAt({ model: m, catalog: catalog(), offset: text.indexOf(needle) + delta, diagnostics, ruleDoc: ruleDocPage, ruleSummary: (id) => ruleById(id)?.summary });
+  const diagnostics = checkDocument(m, { profiles: profiles() });
+  return hoverAt({ model: m, catalog: catalog(), offset: text.indexOf(needle) + delta, diagnostics, ruleLink: ruleDocUri, ruleSummary: (id) => ruleById(id)?.summary });
 }
 
 const ILACS_2026 = { report: 'ilacs', authority: 'X', 'inspection-dates': '2026-05-11 to 2026-05-22', published: '2026-07-01', 'lead-inspector': 'Jane Example' };
 
 describe('features: hover', () => {
-  it("shows the rule's summary and docs page on a diagnostic, and spans it", () => {
+  it("shows the rule in one line with a link to its page on a diagnostic, and spans it", () => {
     const text = ilacsReport();
     const h = hover(text, '| Requires improvement |', 4)!;
     assert.ok(h);
-    assert.ok(h.markdown.startsWith(`**grade-wording**: ${ruleById('grade-wording')!.summary}`), h.markdown.slice(0, 200));
-    assert.match(h.markdown, /## Switching it off/);
-    assert.ok(!h.markdown.includes('# grade-wording\n'), 'the page title is repeated');
+    assert.equal(h.markdown.split('\n')[0], `**grade-wording**: ${ruleById('grade-wording')!.summary} ([rule page](${ruleDocUri('grade-wording')}))`);
+    assert.equal(h.markdown.split('\n')[1], '', 'one line, then the grade\'s own hover');
+    assert.ok(!h.markdown.includes('## Switching it off'), 'not the whole page');
     assert.strictEqual(text.slice(h.span.start, h.span.end), 'Requires improvement');
   });
 
@@ -49,15 +49,12 @@ describe('features: hover', () => {
 });
 
 describe('features: rule docs', () => {
-  it('finds docs/rules from source and trims a page for a hover', () => {
+  it('finds docs/rules from source, and only rule pages', () => {
     clearDocCache();
     assert.ok(docsDir(), 'docs/rules not found');
     assert.ok(ruleDocUri('grade-wording')!.startsWith('file://'));
     assert.strictEqual(ruleDocUri('no-such-rule'), undefined);
     assert.strictEqual(ruleDocPage('../../package'), undefined);
-    const long = `# r\n\n## A\n\n${'x'.repeat(2500)}\n\n## B\n\n${'y'.repeat(2500)}\n`;
-    const body = docBody(long);
-    assert.ok(body.startsWith('## A') && body.endsWith('…') && !body.includes('## B'));
   });
 });
 

@@ -39,6 +39,39 @@ describe('history: inspection-reports links', () => {
     assert.equal(t.stderr.filter((l) => /error: There is no/.test(l)).length, 2);
   });
 
+  it('honours rules: finding-links: in the settings and disable comments, as check and the editor do', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-links-'));
+    try {
+      fs.cpSync(path.join(FIXTURES, 'history'), path.join(dir, 'history'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'drafts'));
+      const draft = fs.readFileSync(path.join(FIXTURES, 'drafts/2025-ilacs-draft.md'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'drafts/draft.md'), draft);
+      const broken = (t: ReturnType<typeof io>) => t.stderr.filter((l) => /: (error|warning|info): There is no/.test(l));
+      let t = io(dir);
+      assert.equal(runLinks(['drafts/draft.md', '--history', 'history'], t), 1);
+      assert.equal(broken(t).length, 2);
+
+      fs.writeFileSync(path.join(dir, '.inspection-reports.yaml'), 'rules:\n  finding-links: warning\n');
+      t = io(dir);
+      assert.equal(runLinks(['drafts/draft.md', '--history', 'history'], t), 0, 'warnings do not fail');
+      assert.ok(broken(t).length === 2 && broken(t).every((l) => l.includes(': warning: ')), broken(t).join('\n'));
+
+      fs.writeFileSync(path.join(dir, '.inspection-reports.yaml'), 'rules:\n  finding-links: off\n');
+      t = io(dir);
+      assert.equal(runLinks(['drafts/draft.md', '--history', 'history'], t), 0);
+      assert.deepEqual(broken(t), []);
+
+      fs.rmSync(path.join(dir, '.inspection-reports.yaml'));
+      const body = draft.indexOf('\n---\n', 4) + 5;
+      fs.writeFileSync(path.join(dir, 'drafts/draft.md'), `${draft.slice(0, body)}\n<!-- inspection-reports-disable finding-links -->\n${draft.slice(body)}`);
+      t = io(dir);
+      assert.equal(runLinks(['drafts/draft.md', '--history', 'history'], t), 0);
+      assert.deepEqual(broken(t), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the folder as it was written: ./history gives ./history/...', () => {
     const t = io();
     run(['links', 'drafts/2025-ilacs-draft.md', '--history=./history', '--top=1', '--format=json'], t);

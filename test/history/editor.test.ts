@@ -2,11 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits } from '../../server/src/core/edits';
-import { findingAt, historyDiagnostics, historyLenses, historyMarkdown, historyView, linkFixes } from '../../server/src/history/editor';
+import { findingAt, historyLenses, historyMarkdown, historyView, linkFixes } from '../../server/src/history/editor';
 import { loadHistory, loadHistoryAsync } from '../../server/src/history/load';
 import { HistoryIndex } from '../../server/src/history/store';
 import { historyOf } from '../../server/src/history/suggest';
-import { must } from './helpers';
+import { historyCheck, must } from './helpers';
+import { defaultConfig } from '../../server/src/config/config';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const DRAFT = path.join(FIXTURES, 'drafts', '2025-ilacs-draft.md');
@@ -37,12 +38,16 @@ describe('history: data for the editor', () => {
     assert.equal(findingAt(draft, 0), undefined);
   });
 
-  it('puts a lens with the count above each finding that has a history', () => {
+  it('puts a lens with the count above findings with a strong match or a recurring concern, not above every match', () => {
     const lenses = historyLenses(index, draft);
     const para2 = must(lenses.find((l) => l.findingId === 'para-2'));
     assert.equal(para2.title, `${para2.entries.length} earlier findings`);
     assert.ok(para2.entries.length >= 3);
     assert.deepEqual(para2.entries, historyOf(index, draft, 'para-2'));
+    // Above the bar no score reaches, only recurring concerns and findings that link to or name an earlier report keep a lens.
+    const high = historyLenses(index, draft, { minScore: 1.01 }).map((l) => l.findingId);
+    assert.deepEqual(high, ['para-1', 'para-2', 'para-3', 'para-4', 'para-6', 'para-7', 'para-8']);
+    assert.ok(!high.includes('wni-1') && lenses.some((l) => l.findingId === 'wni-1'), 'a strong match keeps its lens at the usual bar');
   });
 
   it('writes the hover as Markdown, oldest first, with the grade then', () => {
@@ -64,20 +69,22 @@ describe('history: data for the editor', () => {
   });
 
   it('gives core diagnostics for links, recurring concerns and quoted grades, each rule switchable', () => {
-    const diags = historyDiagnostics(index, draft, text, { fileExists: (k) => fs.existsSync(k) });
+    const diags = historyCheck(index, draft, text, { fileExists: (k) => fs.existsSync(k) });
     const rules = new Set(diags.map((d) => d.ruleId));
     assert.ok(rules.has('finding-links') && rules.has('recurring-concern'));
     for (const d of diags) {
       assert.equal(d.range.start.line, text.slice(0, d.span.start).split('\n').length - 1);
       if (d.ruleId === 'recurring-concern') {
         assert.equal(d.severity, 'info');
+        // Underlined at the paragraph's number, not across the paragraph.
+        assert.match(text.slice(d.span.start, d.span.end), /^\d+\.$/);
         assert.ok(d.fix && d.related?.length === 1);
       }
     }
-    const quiet = historyDiagnostics(index, draft, text, { rules: { 'recurring-concern': 'off', 'finding-links': 'warning' } });
+    const quiet = historyCheck(index, draft, text, { config: { ...defaultConfig(), rules: { 'recurring-concern': 'off', 'finding-links': 'warning' } } });
     assert.ok(quiet.every((d) => d.ruleId === 'finding-links' && d.severity === 'warning'));
     const scrutinyFile = path.join(FIXTURES, 'history/fernbury/2024-09-scrutiny.md');
-    const scrutiny = historyDiagnostics(index, must(index.get(scrutinyFile)), fs.readFileSync(scrutinyFile, 'utf8'));
+    const scrutiny = historyCheck(index, must(index.get(scrutinyFile)), fs.readFileSync(scrutinyFile, 'utf8'));
     assert.deepEqual(scrutiny.map((d) => [d.ruleId, d.severity]), [['quoted-grade', 'warning']]);
     assert.equal(scrutiny[0].fix?.edits[0].newText, 'inadequate');
   });

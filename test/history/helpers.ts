@@ -2,8 +2,14 @@
  * Small dialect reports written inline for the history tests, so that each test
  * shows the text it depends on. Wording is made up for these tests.
  */
+import { checkDocument } from '../../server/src/check';
+import type { Config } from '../../server/src/config/config';
+import type { Diagnostic } from '../../server/src/core/types';
 import { HistoryIndex } from '../../server/src/history/store';
 import type { HistoryReport } from '../../server/src/history/types';
+import { parseReport } from '../../server/src/model/parse';
+import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { allRules } from '../../server/src/rules/index';
 
 export const JUDGEMENT_NAMES: Record<string, string> = {
   leaders: 'The impact of leaders on social work practice with children and families',
@@ -121,4 +127,19 @@ export function must<T>(v: T | undefined, what = 'value'): T {
 
 export function reportIn(index: HistoryIndex, uri: string): HistoryReport {
   return must(index.get(uri), `report at ${uri}`);
+}
+
+/**
+ * The history rules' diagnostics for a report, through the one pipeline
+ * (checkDocument with a history), as the editor and the CLI get them.
+ */
+export function historyCheck(index: HistoryIndex, report: HistoryReport, text: string, options: { config?: Config; fileExists?: (key: string) => boolean; record?: boolean } = {}): Diagnostic[] {
+  const profiles = builtinProfiles();
+  const model = parseReport(text, report.uri, profiles);
+  return checkDocument(model, {
+    profiles,
+    config: options.config,
+    rules: allRules.filter((r) => r.needsHistory),
+    history: { index, report, fileExists: options.fileExists, record: options.record },
+  });
 }

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { followUp } from '../../server/src/history/concerns';
-import { historyDiagnostics, historyView } from '../../server/src/history/editor';
+import { historyView } from '../../server/src/history/editor';
 import { HistoryIndex } from '../../server/src/history/store';
 import { suggestionsForReport } from '../../server/src/history/suggest';
 import { uriKey } from '../../server/src/history/uris';
-import { ilacs, indexOf, must, reportIn, visit } from './helpers';
+import { historyCheck, ilacs, indexOf, must, reportIn, visit } from './helpers';
 
 const CITY = 'Fernbury City Council';
 
@@ -188,7 +188,7 @@ describe('history: bad and broken input', () => {
       const r = index.upsert({ uri: '/ws/drafts/2024.md', text });
       if (r) {
         suggestionsForReport(index, r);
-        historyDiagnostics(index, r, text);
+        historyCheck(index, r, text);
         historyView(index, r);
         followUp(index, r);
       }

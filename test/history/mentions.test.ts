@@ -37,6 +37,14 @@ describe('history: explicit mentions of earlier reports', () => {
     assert.deepEqual([a.kind, a.month, a.year], ['inspection', 7, 2022]);
   });
 
+  it('reads "that inspectors found in 2022" as naming that inspection', () => {
+    const [a] = mentions('The delays in the MASH that inspectors found in 2022 have been addressed.');
+    assert.deepEqual([a.kind, a.year, a.text], ['inspection', 2022, 'inspectors found in 2022']);
+    const [b] = mentions('Weaknesses identified in May 2022 in return home interviews persist.');
+    assert.deepEqual([b.kind, b.month, b.year], ['inspection', 5, 2022]);
+    assert.deepEqual(mentions('Managers found in practice that plans were weak.'), []);
+  });
+
   it('ignores references that name no particular report', () => {
     assert.deepEqual(mentions('Inspection dates: 11 to 22 July 2022. This inspection found. The next inspection will tell.'), []);
   });

@@ -30,7 +30,7 @@ describe('VS Code extension (bundled, with a stand-in vscode module)', function 
   it('bundles no server code into the extension', () => {
     const text = fs.readFileSync(path.join(ROOT, 'dist', 'extension.js'), 'utf8');
     assert.ok(!text.includes('markdown-it'), 'the parser is bundled into the client');
-    assert.ok(!/function checkModel\(/.test(text), 'the checker is bundled into the client');
+    assert.ok(!/function checkDocument\(/.test(text), 'the checker is bundled into the client');
     assert.ok(text.includes('inspectionReports.server.fixAll'));
   });
 });

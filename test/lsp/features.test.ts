@@ -32,12 +32,11 @@ describe('language server: hover, completion, symbols and folding over JSON-RPC'
     return h ? (h.contents as MarkupContent).value : undefined;
   };
 
-  it("shows the rule's docs page on a diagnostic", async () => {
+  it("shows the rule in one line with a link to its docs page on a diagnostic", async () => {
     const value = await hover(at('Requires improvement |', 3));
     assert.ok(value, 'no hover');
-    assert.match(value, /\*\*grade-wording\*\*/);
-    assert.match(value, /## What it checks/);
-    assert.match(value, /## How to fix/);
+    assert.match(value, /^\*\*grade-wording\*\*: .+ \(\[rule page\]\(file:\/\/\/.+\/grade-wording\.md\)\)$/m);
+    assert.doesNotMatch(value, /## What it checks/);
   });
 
   it('explains a judgement name: exact name, eras, and whether this report has it', async () => {

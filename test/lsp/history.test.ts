@@ -43,6 +43,8 @@ describe('language server: the history over JSON-RPC (hover, lenses, links, fixe
   const withHistory = (u = uri, test: (codes: string[]) => boolean = (c) => c.includes('recurring-concern')) =>
     eventually('history diagnostics', async () => client.current(u), (p) => test(p.diagnostics.map((d) => String(d.code))));
 
+  const withHistory2 = (u: string) => withHistory(u, (c) => c.some((x) => x === 'recurring-concern' || x === 'finding-links' || x === 'quoted-grade'));
+
   it('reads the workspace in the background and says when it is ready', async () => {
     const h = await historyReady(client);
     assert.strictEqual(h.reports, 8, 'three earlier reports and five drafts');
@@ -165,6 +167,63 @@ describe('language server: the history over JSON-RPC (hover, lenses, links, fixe
     assert.ok(actions.some((a) => a.title.startsWith('Link to earlier finding: ') && a.diagnostics?.length === 1), actions.map((a) => a.title).join('\n'));
     assert.ok(actions.some((a) => a.title === 'Disable recurring-concern for this line'));
     assert.ok(!actions.some((a) => a.title === 'Fix all recurring-concern problems'), 'history fixes are never fix-all');
+  });
+
+  it('"check workspace" publishes closed reports with their history diagnostics (the same pipeline)', async () => {
+    await historyReady(client);
+    await client.request('workspace/executeCommand', { command: 'inspectionReports.server.checkWorkspace', arguments: [] }, 30_000);
+    const historyCodes = new Set(['recurring-concern', 'finding-links', 'quoted-grade']);
+    const closed = fs.readdirSync(path.join(dir, 'drafts')).map((f) => uriIn(dir, `drafts/${f}`)).filter((u) => u !== uri);
+    const withHistory = closed.filter((u) => client.diagnostics.get(u)?.diagnostics.some((d) => historyCodes.has(String(d.code))));
+    assert.ok(withHistory.length > 0, 'a closed draft published with its history diagnostics');
+    const target = withHistory[0];
+    const fromDisk = client.diagnostics.get(target)!;
+    assert.equal(fromDisk.version, undefined, 'published from disk');
+    const codes = fromDisk.diagnostics.map((d) => `${d.range.start.line}:${String(d.code)}`).sort();
+    // The same file opened in the editor gets the same findings.
+    client.open(target, fs.readFileSync(fileURLToPath(target), 'utf8'));
+    try {
+      const opened = await withHistory2(target);
+      assert.deepEqual(opened.diagnostics.map((d) => `${d.range.start.line}:${String(d.code)}`).sort(), codes);
+    } finally {
+      client.close(target);
+    }
+  });
+
+  it('on a published record (a report in a history folder) finds defects but gives no drafting advice', async () => {
+    await historyReady(client);
+    // The same text as a draft and as a record in the history folder.
+    const text = fs.readFileSync(path.join(dir, DRAFT), 'utf8');
+    const record = uriIn(dir, 'history/wexbridge-city/2025-02-ilacs-copy.md');
+    fs.writeFileSync(fileURLToPath(record), text);
+    client.open(record, text);
+    try {
+      const asDraft = await withHistory();
+      const asRecord = await client.current(record);
+      const recordCodes = asRecord.diagnostics.map((d) => String(d.code));
+      assert.ok(asDraft.diagnostics.some((d) => d.code === 'recurring-concern'));
+      assert.ok(!recordCodes.includes('recurring-concern'), recordCodes.join(' '));
+      // Real defects are still found there: the draft's grade wording and numbering problems.
+      for (const code of ['grade-wording', 'paragraph-numbering']) assert.ok(recordCodes.includes(code), `${code} in ${recordCodes.join(' ')}`);
+      const lenses = await client.request<unknown[]>('textDocument/codeLens', { textDocument: { uri: record } });
+      assert.deepEqual(lenses, [], 'no code lenses on a record');
+    } finally {
+      client.close(record);
+      fs.rmSync(fileURLToPath(record));
+    }
+  });
+
+  it('leads the hover on a finding with a problem with its history, the rule after it in one line', async () => {
+    const p = await withHistory();
+    const rc = p.diagnostics.find((d) => d.code === 'recurring-concern')!;
+    // Underlined at the paragraph's number.
+    assert.match(text.split('\n')[rc.range.start.line].slice(rc.range.start.character, rc.range.end.character), /^\d+\.$/);
+    const value = (await hover(rc.range.start))!;
+    assert.ok(value.startsWith('**Earlier findings**'), value.slice(0, 200));
+    const ruleLine = value.split('\n').find((l) => l.startsWith('**recurring-concern**'));
+    assert.ok(ruleLine && /\(\[rule page\]\(file:\/\/\/.+recurring-concern\.md\)\)$/.test(ruleLine), ruleLine);
+    assert.ok(value.indexOf('**Earlier findings**') < value.indexOf('**recurring-concern**'));
+    assert.ok(!value.includes('## Switching it off'), 'not the whole rule page');
   });
 
   it('points related information at the earlier report\'s own line, as a file URI', async () => {

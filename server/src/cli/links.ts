@@ -5,9 +5,8 @@
  */
 import * as path from 'path';
 import { SettingsFinder } from '../config/find';
-import { LineIndex } from '../core/lineIndex';
+import { checkDocument } from '../check';
 import { formatOfsted } from '../core/dates';
-import { checkLinks } from '../history/linkCheck';
 import { excerpt, reportLabel } from '../history/labels';
 import { loadHistory } from '../history/load';
 import { HistoryIndex } from '../history/store';
@@ -15,6 +14,8 @@ import { DEFAULT_TOP_N, suggestionsForReport } from '../history/suggest';
 import { SUGGESTION } from '../history/thresholds';
 import { uriKey } from '../history/uris';
 import { readTextFile } from '../io/files';
+import { parseReport } from '../model/parse';
+import { findingLinks } from '../rules/finding-links';
 import type { Io } from './main';
 import * as fs from 'fs';
 
@@ -158,11 +159,16 @@ export function runLinks(args: string[], io: Io): number {
       `${earlier} earlier report${earlier === 1 ? '' : 's'} of ${draft.authority ?? 'this authority'} in ${index.size} report${index.size === 1 ? '' : 's'} read`);
   }
   if (!draft.authorityKey) io.err(`inspection-reports links: ${a.draft} names no authority, so it has no history`);
-  const lines = new LineIndex(read.text);
-  const problems = checkLinks(index, draft, { fileExists: (key) => exists(key) });
+  // Broken links through the one pipeline, so `rules: finding-links:` and disable comments count here as in the editor.
+  const model = parseReport(read.text, draftFile, settings.profiles);
+  const problems = checkDocument(model, {
+    profiles: settings.profiles,
+    config: settings.config,
+    rules: [findingLinks],
+    history: { index, report: draft, fileExists: exists },
+  });
   for (const p of problems) {
-    const pos = lines.position(p.span.start);
-    io.err(`${display(io, draftFile)}:${pos.line + 1}:${pos.character + 1}: ${p.severity}: ${p.message}`);
+    io.err(`${display(io, draftFile)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

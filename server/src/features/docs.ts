@@ -65,15 +65,3 @@ export function clearDocCache(): void {
   pages.clear();
   dir = null;
 }
-
-/**
- * The page without its first-level title, trimmed to a length a hover can show.
- * Cuts at a heading boundary where it can.
- */
-export function docBody(page: string, maxChars = 3000): string {
-  let body = page.replace(/^\uFEFF?#\s+[^\n]*\n+/, '');
-  if (body.length <= maxChars) return body.trim();
-  const cut = body.lastIndexOf('\n## ', maxChars);
-  body = body.slice(0, cut > 200 ? cut : maxChars);
-  return `${body.trim()}\n\n…`;
-}

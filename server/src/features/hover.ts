@@ -2,7 +2,6 @@ import type { Diagnostic, Span } from '../core/types';
 import type { JudgementRef, ReportModel } from '../model/types';
 import { normalise } from '../model/text';
 import type { Catalog } from '../profiles/types';
-import { docBody } from './docs';
 import { describeEra, erasWithGrade, erasWithJudgement } from './eras';
 
 export interface HoverResult {
@@ -16,8 +15,8 @@ export interface HoverInput {
   catalog: Catalog;
   offset: number;
   diagnostics: readonly Diagnostic[];
-  /** A rule's docs page (Markdown), if it has one. */
-  ruleDoc(ruleId: string): string | undefined;
+  /** A link to a rule's docs page, if it has one. */
+  ruleLink(ruleId: string): string | undefined;
   /** A rule's one-line summary, if the rule is known. */
   ruleSummary(ruleId: string): string | undefined;
 }
@@ -25,8 +24,9 @@ export interface HoverInput {
 const contains = (s: Span, o: number) => o >= s.start && (o < s.end || (s.start === s.end && o === s.start));
 
 /**
- * What to show on hover: on a diagnostic, its rule's explanation (the docs page);
- * on a judgement name or a grade, what it is and which era it belongs to.
+ * What to show on hover: on a diagnostic, its rule in one line with a link to
+ * its page (the message itself is the editor's to show); on a judgement name or
+ * a grade, what it is and which era it belongs to.
  */
 export function hoverAt(input: HoverInput): HoverResult | undefined {
   const { model, offset } = input;
@@ -38,11 +38,9 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
     if (seen.has(d.ruleId)) continue;
     seen.add(d.ruleId);
     span = span ? { start: Math.min(span.start, d.span.start), end: Math.max(span.end, d.span.end) } : d.span;
-    const page = input.ruleDoc(d.ruleId);
+    const link = input.ruleLink(d.ruleId);
     const summary = input.ruleSummary(d.ruleId);
-    let text = `**${d.ruleId}**${summary ? `: ${summary}` : ''}`;
-    if (page) text += `\n\n${docBody(page)}`;
-    parts.push(text);
+    parts.push(`**${d.ruleId}**${summary ? `: ${summary}` : ''}${link ? ` ([rule page](${link}))` : ''}`);
   }
   const refs: JudgementRef[] = [];
   for (const r of model.table?.rows ?? []) if (r.judgement) refs.push(r.judgement);

@@ -1,25 +1,18 @@
 /**
  * What the editor shows from the history, as plain data: the finding under the
- * cursor, code lenses, hover text, quick fixes, diagnostics and the history
- * view's data. The language server converts these at its edge; nothing here
+ * cursor, code lenses, hover text, quick fixes and the history view's data
+ * (its diagnostics are rules: rules/finding-links.ts, recurring-concern.ts,
+ * quoted-grade.ts). The language server converts these at its edge; nothing here
  * knows about the protocol.
  */
-import { LineIndex } from '../core/lineIndex';
-import type { Diagnostic, Fix, Severity } from '../core/types';
+import type { Fix } from '../core/types';
 import { recurringConcerns } from './concerns';
 import { displayDate, findingLabel, reportLabel } from './labels';
-import { checkLinks, linkInsertion, type LinkCheckOptions } from './linkCheck';
-import { checkQuotedGrades } from './quotedGrades';
+import { linkInsertion } from './linkCheck';
 import type { HistoryIndex } from './store';
+import { CONCERN, thresholdFor } from './thresholds';
 import { historyOf, suggestionsFor, type SuggestOptions } from './suggest';
 import type { HistoryEntry, HistoryFinding, HistoryReport, RecurringConcern } from './types';
-
-/** Rule ids under which the history's diagnostics are reported (and can be switched off). */
-export const HISTORY_RULES = {
-  links: 'finding-links',
-  recurring: 'recurring-concern',
-  quotedGrade: 'quoted-grade',
-} as const;
 
 /** The finding whose span holds `offset`, if any. */
 export function findingAt(report: HistoryReport, offset: number): HistoryFinding | undefined {
@@ -35,13 +28,20 @@ export interface HistoryLens {
   entries: HistoryEntry[];
 }
 
-/** A lens above each finding that has earlier matches. */
+/**
+ * A lens above each finding with a strong earlier match (at the recurring-concern
+ * threshold, or one it links to or names) or that is a recurring concern: not
+ * above every finding with any match, which says little and fills the page.
+ */
 export function historyLenses(index: HistoryIndex, report: HistoryReport, options: { minScore?: number } = {}): HistoryLens[] {
   if (index.earlier(report).length === 0) return [];
+  const strong = options.minScore ?? thresholdFor(index, CONCERN);
+  const concerns = new Set(recurringConcerns(index, report).map((c) => c.findingId));
   const out: HistoryLens[] = [];
   for (const f of report.findings) {
-    const entries = historyOf(index, report, f.id, options);
+    const entries = historyOf(index, report, f.id);
     if (entries.length === 0) continue;
+    if (!concerns.has(f.id) && !entries.some((e) => e.score >= strong || e.linked || e.mentioned)) continue;
     out.push({ findingId: f.id, line: f.line, span: f.span, title: `${entries.length} earlier finding${entries.length === 1 ? '' : 's'}`, entries });
   }
   return out;
@@ -74,60 +74,6 @@ export function linkFixes(index: HistoryIndex, report: HistoryReport, text: stri
     if (edit) out.push({ title: `Link to earlier finding: ${s.linkText}`, edits: [edit] });
   }
   return out;
-}
-
-export interface HistoryDiagnosticOptions extends LinkCheckOptions {
-  /** Severity by rule id, or 'off' (from the settings' `rules:`). */
-  rules?: Record<string, Severity | 'off'>;
-  recurringMinScore?: number;
-}
-
-/**
- * The history's diagnostics for a report, as core Diagnostics: broken finding
- * links, recurring concerns and quoted grades that disagree with the history.
- * Disable comments are the caller's to apply (check.ts, filterDisabled).
- */
-export function historyDiagnostics(index: HistoryIndex, report: HistoryReport, text: string, options: HistoryDiagnosticOptions = {}): Diagnostic[] {
-  const lines = new LineIndex(text);
-  const out: Diagnostic[] = [];
-  const severity = (ruleId: string, wanted: Severity): Severity | undefined => {
-    const s = options.rules?.[ruleId];
-    return s === 'off' ? undefined : s ?? wanted;
-  };
-  const push = (ruleId: string, wanted: Severity, d: Omit<Diagnostic, 'ruleId' | 'severity' | 'range'>) => {
-    const sev = severity(ruleId, wanted);
-    if (sev) out.push({ ...d, ruleId, severity: sev, range: lines.range(d.span) });
-  };
-  for (const p of checkLinks(index, report, options)) {
-    push(HISTORY_RULES.links, p.severity, { message: p.message, span: p.span });
-  }
-  for (const c of recurringConcerns(index, report, { minScore: options.recurringMinScore })) {
-    push(HISTORY_RULES.recurring, c.severity, {
-      message: c.message,
-      span: firstLine(lines, c),
-      related: [{ message: `${c.earlier.linkText}: ${c.earlier.excerpt}`, uri: c.earlier.target.uri, range: c.earlier.target.range }],
-      fix: linkFixFor(text, report, c),
-    });
-  }
-  for (const q of checkQuotedGrades(index, report)) {
-    push(HISTORY_RULES.quotedGrade, q.severity, {
-      message: q.message,
-      span: q.span,
-      fix: q.fix ? { title: q.fix.title, edits: [{ start: q.fix.span.start, end: q.fix.span.end, newText: q.fix.newText }] } : undefined,
-      related: q.inspection ? [{ message: q.inspection.label, uri: q.inspection.uri }] : undefined,
-    });
-  }
-  return out.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-}
-
-/** A recurring concern is shown on the finding's first line, not the whole paragraph. */
-function firstLine(lines: LineIndex, c: RecurringConcern) {
-  return { start: c.span.start, end: Math.min(c.span.end, lines.lineEnd(c.line)) };
-}
-
-function linkFixFor(text: string, report: HistoryReport, c: RecurringConcern): Fix | undefined {
-  const edit = linkInsertion(text, report, c.findingId, c.earlier);
-  return edit ? { title: `Link to earlier finding: ${c.earlier.linkText}`, edits: [edit] } : undefined;
 }
 
 export interface HistoryView {

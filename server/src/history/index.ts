@@ -18,8 +18,8 @@ export { checkQuotedGrades } from './quotedGrades';
 export { checkLinks, linkInsertion, linkMarkdown, linkCompletions, type LinkCompletion, type LinkCheckOptions } from './linkCheck';
 export { reportLabel, findingLabel, linkText, excerpt } from './labels';
 export {
-  findingAt, historyLenses, historyMarkdown, linkFixes, historyDiagnostics, historyView, HISTORY_RULES,
-  type HistoryLens, type HistoryView, type HistoryDiagnosticOptions,
+  findingAt, historyLenses, historyMarkdown, linkFixes, historyView,
+  type HistoryLens, type HistoryView,
 } from './editor';
 export { loadHistory, loadHistoryAsync, type LoadResult, type LoadedFile } from './load';
 export { uriKey, relativeHref, resolveLinkKey } from './uris';

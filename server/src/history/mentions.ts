@@ -40,6 +40,17 @@ const JUDGED = new RegExp(
   'gi',
 );
 
+/**
+ * "that inspectors found in 2022", "identified at the inspection in May 2022"'s
+ * shorter form "identified in May 2022": what an inspection found, named by its
+ * date (issue 12: such a finding already speaks to progress).
+ */
+const FOUND = new RegExp(
+  `\\b(?:inspectors\\s+(?:had\\s+)?)?(?:found|identified|raised|highlighted|reported|noted)\\s+(?:by\\s+inspectors\\s+)?` +
+  `(?:in|during)\\s+${DAYS}?(?:(${MONTH})\\s+)?((?:19|20)\\d\\d)\\b`,
+  'gi',
+);
+
 function kindOf(word: string): MentionKind {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
   if (w === 'monitoring visit') return 'monitoring-visit';
@@ -70,6 +81,14 @@ export function findMentions(text: string, from: number, lineOf: (offset: number
     push({
       kind: 'inspection', span: { start, end: start + m[0].length }, text: flat(m[0]),
       month: m[2] ? monthNumber(m[2]) : undefined, year: Number(m[3]),
+    });
+  }
+  const foundWords = /found|identified|raised|highlighted|reported|noted/.test(body);
+  for (const m of foundWords ? body.matchAll(FOUND) : []) {
+    const start = from + (m.index ?? 0);
+    push({
+      kind: 'inspection', span: { start, end: start + m[0].length }, text: flat(m[0]),
+      month: m[1] ? monthNumber(m[1]) : undefined, year: Number(m[2]),
     });
   }
   for (const k of body.matchAll(KIND_WORD)) {

@@ -2,9 +2,9 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection
 import type { Diagnostic, Span, TextEdit } from '../core/types';
 import { canDisableAt, disableForFile, disableForLine } from '../features/disable';
 import { textEdits } from '../features/diff';
-import { isHistoryRule } from '../features/historyRules';
 import { fixAll } from '../fix';
 import { findingAt, linkFixes } from '../history/index';
+import { hasMechanicalFix } from '../rules/index';
 import { FIX_ALL_KIND, lspDiagnostic, workspaceEdit } from './convert';
 import type { HistoryService } from './history';
 import type { Analysis, Session } from './session';
@@ -70,9 +70,9 @@ export function registerCodeActions(connection: Connection, session: Session, hi
           edit: workspaceEdit(a.uri, a.version, lines, d.fix.edits, versioned),
         });
       }
-      // The history's fixes (a link to insert, a quoted grade) are each for the author to choose: never in "fix all".
-      const fixable = a.diagnostics.filter((d) => d.fix && !isHistoryRule(d.ruleId));
-      const rulesHere = [...new Set(here.filter((d) => d.fix && !isHistoryRule(d.ruleId)).map((d) => d.ruleId))];
+      // Suggested fixes (a link to insert, a quoted grade) are each for the author to choose: never in "fix all".
+      const fixable = a.diagnostics.filter(hasMechanicalFix);
+      const rulesHere = [...new Set(here.filter(hasMechanicalFix).map((d) => d.ruleId))];
       for (const rule of rulesHere) {
         const all = fixable.filter((d) => d.ruleId === rule);
         if (all.length >= 2) out.push(fixAllAction(`Fix all ${rule} problems`, CodeActionKind.QuickFix, rule, all));

@@ -1,15 +1,14 @@
 import * as fs from 'fs';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { filterDisabled } from '../check';
 import { decodeText } from '../io/files';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/config';
-import type { Diagnostic } from '../core/types';
 import type { ReportModel } from '../model/types';
-import { HistoryIndex, historyDiagnostics, isFindingId, loadHistoryAsync, resolveLinkKey, uriKey, type HistoryReport } from '../history/index';
+import type { HistoryContext } from '../rules/types';
+import { HistoryIndex, isFindingId, loadHistoryAsync, resolveLinkKey, uriKey, type HistoryReport } from '../history/index';
 import { HISTORY_NOTIFICATION, type HistoryStatus } from './protocol';
 import { dedupeRoots, historyFolders, isInside, profilesFinder, workspaceHistoryRoots } from './historyRoots';
-import { uriToPath, type Analysis, type Session } from './session';
+import { uriToPath, type Analysis, type DocContext, type Session } from './session';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
@@ -19,14 +18,6 @@ interface OpenEntry {
   report?: HistoryReport;
   /** Kept in the index (the file is under a root), not only prepared. */
   indexed: boolean;
-}
-
-interface DiagnosticsEntry {
-  version: number;
-  key: string;
-  index: HistoryIndex;
-  generation: number;
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -48,7 +39,8 @@ export class HistoryService {
   private readonly logged = new Set<string>();
   private problemCount = 0;
   private readonly open = new Map<string, OpenEntry>();
-  private readonly diagnosticsCache = new Map<string, DiagnosticsEntry>();
+  /** Bumped whenever `index` is replaced: part of the stamp results are cached under. */
+  private epoch = 0;
   private readonly triedLinks = new Set<string>();
   private readonly linkedFiles = new Set<string>();
   private noted = new Map<string, string>();
@@ -108,13 +100,13 @@ export class HistoryService {
     const result = await loadHistoryAsync(index, wanted, { cancelled: () => token !== this.rebuilds, batch: 25 });
     if (token !== this.rebuilds) return;
     this.index = index;
+    this.epoch++;
     this.roots = wanted;
     this.lastSignature = signature;
     this.loadMs = Math.round(performance.now() - t0);
     for (const p of result.problems) this.problem(p.file, p.reason);
     this.checkLastError(index);
     this.open.clear();
-    this.diagnosticsCache.clear();
     this.triedLinks.clear();
     this.linkedFiles.clear();
     // The open documents' text wins over what was just read from disk.
@@ -135,7 +127,7 @@ export class HistoryService {
   }
 
   /** A document's settings may name history folders that are not read yet: read them too. */
-  noteContext(a: Analysis): void {
+  noteContext(a: Pick<Analysis, 'uri' | 'key' | 'context'>): void {
     if (this.noted.get(a.uri) === a.key) return;
     this.noted.set(a.uri, a.key);
     const file = uriToPath(a.uri);
@@ -193,7 +185,6 @@ export class HistoryService {
   async closed(uri: string): Promise<void> {
     const held = this.open.get(uri);
     this.open.delete(uri);
-    this.diagnosticsCache.delete(uri);
     this.noted.delete(uri);
     if (!held?.indexed || held.index !== this.index) return;
     await this.readFromDisk(uri);
@@ -253,7 +244,6 @@ export class HistoryService {
       }
     }
     if (touched === 0) return;
-    this.diagnosticsCache.clear();
     if (notify) {
       this.notify();
       this.changed();
@@ -283,34 +273,41 @@ export class HistoryService {
     }
   }
 
-  /** The history's diagnostics for an analysed document, disable comments applied. Cached until the index changes. */
-  diagnostics(a: Analysis, doc: TextDocument): Diagnostic[] {
-    if (!this.ready || !a.model.isReport || !a.context.client.enable) return [];
-    this.noteContext(a);
-    const report = this.reportFor(doc, a.model);
-    if (!report) return [];
-    const held = this.diagnosticsCache.get(a.uri);
-    if (held && held.version === doc.version && held.key === a.key && held.index === this.index && held.generation === this.index.generation) {
-      return held.diagnostics;
+  /**
+   * The history as the rules see it for a document (checkDocument's `history`),
+   * and a stamp that changes whenever the answer may: another index, or the index
+   * changed. An open document (`doc`) is seen at its current text; a closed one
+   * (the workspace check) as the index holds it. Undefined before the history is ready.
+   */
+  contextFor(uri: string, model: ReportModel, ctx: DocContext, doc?: TextDocument): { context: HistoryContext; stamp: string } | undefined {
+    if (!this.ready || !model.isReport || !ctx.client.enable) return undefined;
+    let report: HistoryReport | undefined;
+    if (doc) {
+      this.noteContext({ uri, key: ctx.key, context: ctx });
+      report = this.reportFor(doc, model);
+    } else {
+      report = this.index.get(uri) ?? this.index.prepare({ uri, text: model.text }, model);
     }
+    if (!report) return undefined;
     this.readLinked(report);
-    let diagnostics: Diagnostic[] = [];
-    try {
-      const found = historyDiagnostics(this.index, report, doc.getText(), {
-        rules: a.context.options.config?.rules,
-        fileExists: (key) => {
-          try {
-            return fs.statSync(key).isFile();
-          } catch {
-            return false;
-          }
-        },
-      });
-      diagnostics = filterDisabled(a.model, found);
-    } catch (e) {
-      this.session.log(`history: internal error checking ${a.uri}: ${(e as Error).stack ?? e}`);
-    }
-    this.diagnosticsCache.set(a.uri, { version: doc.version, key: a.key, index: this.index, generation: this.index.generation, diagnostics });
-    return diagnostics;
+    const record = this.isRecord(uri, ctx);
+    return {
+      context: { index: this.index, report, record, fileExists },
+      stamp: `${this.epoch}:${this.index.generation}:${record}`,
+    };
+  }
+
+  /** Whether a document is a published record: it sits in a history folder its settings name. */
+  isRecord(uri: string, ctx: DocContext): boolean {
+    const file = uriToPath(uri);
+    return !!file && historyFolders(ctx, this.session.rootFor(file)).some((h) => isInside(file, h));
+  }
+}
+
+function fileExists(key: string): boolean {
+  try {
+    return fs.statSync(key).isFile();
+  } catch {
+    return false;
   }
 }

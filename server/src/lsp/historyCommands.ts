@@ -28,6 +28,10 @@ export async function followUpCommand(session: Session, history: HistoryService,
   const found = await openReport(session, history, uri);
   if (!found.ok) return { ok: false, message: found.message };
   const { report } = found;
+  const a = await session.analyse(found.uri);
+  if (a && history.isRecord(a.uri, a.context)) {
+    return { ok: false, message: 'This report is in a history folder: it is a published record, not a draft to follow up. Run the command on a draft.' };
+  }
   const f = followUp(history.index, report);
   const draftName = path.basename(uriToPath(found.uri) ?? found.uri);
   const markdown = followUpMarkdown(f, { draftName, draftUri: found.uri, linkFor: (u, line) => lineLink(u, line) });

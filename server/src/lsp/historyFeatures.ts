@@ -49,7 +49,8 @@ export function registerHistoryFeatures(connection: Connection, session: Session
 
   connection.onCodeLens(async (params) => {
     const r = await reportOf(params.textDocument.uri);
-    if (!r) return [];
+    // A published record (a report in a history folder) gets no drafting aids.
+    if (!r || history.isRecord(r.a.uri, r.a.context)) return [];
     const { a, report } = r;
     const lenses = lensesFor(a.uri, a.version, report);
     return lenses.map((l): CodeLens => {

@@ -1,7 +1,6 @@
 import { MarkupKind, type Connection } from 'vscode-languageserver/node';
 import type { Span } from '../core/types';
-import { ruleDocPage } from '../features/docs';
-import { historyRuleById } from '../features/historyRules';
+import { ruleDocUri } from '../features/docs';
 import { hoverAt } from '../features/hover';
 import { findingAt, historyMarkdown, historyOf } from '../history/index';
 import { ruleById } from '../rules/index';
@@ -24,12 +23,12 @@ export function registerHover(connection: Connection, session: Session, history?
       catalog: a.context.options.profiles.catalog,
       offset,
       diagnostics: a.diagnostics,
-      ruleDoc: ruleDocPage,
-      ruleSummary: (id) => ruleById(id)?.summary ?? historyRuleById(id)?.summary,
+      ruleLink: ruleDocUri,
+      ruleSummary: (id) => ruleById(id)?.summary,
     });
+    // The history leads: what earlier reports said about this finding; then the rule, in a line.
     const parts: string[] = [];
     let span: Span | undefined = h?.span;
-    if (h) parts.push(h.markdown);
     if (history?.ready && a.context.client.enable) {
       const report = history.reportFor(a.doc, a.model);
       const finding = report ? findingAt(report, offset) : undefined;
@@ -41,6 +40,7 @@ export function registerHover(connection: Connection, session: Session, history?
         }
       }
     }
+    if (h) parts.push(h.markdown);
     if (parts.length === 0 || !span) return null;
     return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: a.model.lines.range(span) };
   });

@@ -3,12 +3,13 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DiagnosticSeverity, TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkModel, type CheckOptions } from '../check';
+import { checkDocument, type CheckOptions } from '../check';
 import { SettingsFinder, type Settings } from '../config/find';
 import { LineIndex } from '../core/lineIndex';
 import type { Diagnostic } from '../core/types';
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
+import type { HistoryContext } from '../rules/types';
 import { defaultClientSettings, mergeConfig, readClientSettings, type ClientSettings } from './settings';
 
 export const SECTION = 'inspectionReports';
@@ -46,23 +47,18 @@ export interface Analysis {
   version: number;
   key: string;
   model: ReportModel;
-  /** Every diagnostic: the core rules' and the extra ones (the history's), sorted. */
+  /** Every diagnostic of every rule, from the one pipeline (check.ts), sorted. */
   diagnostics?: Diagnostic[];
-  /** The core rules' diagnostics (cached per version). */
-  core?: Diagnostic[];
-  /** The extra diagnostics last merged in (by identity). */
-  extra?: Diagnostic[];
+  /** The history's stamp the diagnostics were computed under ('' without a history). */
+  historyStamp?: string;
   context: DocContext;
 }
 
-/** Diagnostics beyond the core rules' (the history's), merged in by Session.check. Return the same array while nothing changed. */
-export type ExtraDiagnostics = (a: Analysis, doc: TextDocument) => Diagnostic[];
-
-const NONE: Diagnostic[] = [];
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
-}
+/**
+ * The history for a document (checkDocument's `history`) and a stamp that changes
+ * when it may answer differently; `doc` for an open document, none for a file on disk.
+ */
+export type HistoryProvider = (uri: string, model: ReportModel, ctx: DocContext, doc?: TextDocument) => { context: HistoryContext; stamp: string } | undefined;
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -97,8 +93,8 @@ export class Session {
   private cache = new Map<string, Analysis>();
   /** Settings files whose problems are shown as diagnostics on them. */
   private settingsProblemFiles = new Set<string>();
-  /** The history's diagnostics (set by start.ts). */
-  extraDiagnostics?: ExtraDiagnostics;
+  /** The history the rules that need it read (set by start.ts). */
+  historyFor?: HistoryProvider;
   /** Called after settings are forgotten (the history re-reads its folders). */
   onInvalidate?: (reason: string) => void;
 
@@ -205,30 +201,42 @@ export class Session {
   }
 
   /**
-   * The model and diagnostics of a document's current version: the core rules'
-   * (once per version) merged with the extra ones (the history's, which change
-   * when the history does). Disabled or too big: no diagnostics.
+   * The model and diagnostics of a document's current version: every rule, the
+   * history's included, through the one pipeline (checkDocument), again when the
+   * version, the settings or the history change. Disabled or too big: none.
    */
   check(doc: TextDocument, ctx: DocContext): Analysis & { diagnostics: Diagnostic[] } {
     const a = this.parse(doc, ctx);
     const tooBig = doc.getText().length > (ctx.options.config?.maxFileSize ?? Infinity);
-    if (!a.core) {
-      if (tooBig && a.model.isReport) this.log(`${doc.uri}: larger than maxFileSize in .inspection-reports.yaml; not checked`);
-      a.core = ctx.client.enable && !tooBig ? checkModel(a.model, ctx.options) : [];
-    }
-    let extra: Diagnostic[] = NONE;
-    if (ctx.client.enable && !tooBig && a.model.isReport && this.extraDiagnostics) {
+    const enabled = ctx.client.enable && !tooBig;
+    let history: ReturnType<HistoryProvider>;
+    if (enabled && a.model.isReport && this.historyFor) {
       try {
-        extra = this.extraDiagnostics(a, doc);
+        history = this.historyFor(a.uri, a.model, ctx, doc);
       } catch (e) {
-        this.log(`internal error in the history's diagnostics for ${doc.uri}: ${(e as Error).stack ?? e}`);
+        this.log(`internal error reading the history for ${doc.uri}: ${(e as Error).stack ?? e}`);
       }
     }
-    if (!a.diagnostics || a.extra !== extra) {
-      a.extra = extra;
-      a.diagnostics = extra.length === 0 ? a.core : [...a.core, ...extra].sort(byPosition);
+    const stamp = history?.stamp ?? '';
+    if (!a.diagnostics || a.historyStamp !== stamp) {
+      if (!a.diagnostics && tooBig && a.model.isReport) this.log(`${doc.uri}: larger than maxFileSize in .inspection-reports.yaml; not checked`);
+      a.historyStamp = stamp;
+      a.diagnostics = enabled ? checkDocument(a.model, { ...ctx.options, history: history?.context }) : [];
     }
     return a as Analysis & { diagnostics: Diagnostic[] };
+  }
+
+  /** Checks a file that is not open (its text read from disk), with its history, through the same pipeline. */
+  checkClosed(uri: string, text: string, ctx: DocContext): { model: ReportModel; diagnostics: Diagnostic[] } {
+    const model = parseReport(text, uri, ctx.options.profiles);
+    if (!model.isReport || !ctx.client.enable) return { model, diagnostics: [] };
+    let history: ReturnType<HistoryProvider>;
+    try {
+      history = this.historyFor?.(uri, model, ctx);
+    } catch (e) {
+      this.log(`internal error reading the history for ${uri}: ${(e as Error).stack ?? e}`);
+    }
+    return { model, diagnostics: checkDocument(model, { ...ctx.options, history: history?.context }) };
   }
 
   /** Convenience for request handlers: the document and its context, or undefined when it is not open. */

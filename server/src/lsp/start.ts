@@ -47,7 +47,7 @@ export function startServer(connection: Connection): Session {
   const history = new HistoryService(session, historyChanged);
   const watchers = new HistoryWatchers(session, history);
   history.onRoots = () => void watchers.update();
-  session.extraDiagnostics = (a, doc) => history.diagnostics(a, doc);
+  session.historyFor = (uri, model, ctx, doc) => history.contextFor(uri, model, ctx, doc);
   session.onInvalidate = (reason) => {
     if (!initialised) return;
     // A settings file may change the report kinds: read everything again. The editor's settings only when the folders change.

@@ -1,5 +1,4 @@
 import type { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { checkText } from '../check';
 import { collectMarkdown, readTextFile } from '../io/files';
 import type { DiagnosticsScheduler } from './diagnostics';
 import type { WorkspaceSummary } from './protocol';
@@ -69,13 +68,12 @@ export async function checkWorkspace(session: Session, scheduler: DiagnosticsSch
       problems.push({ file, reason: r.reason });
       continue;
     }
-    const result = checkText(r.text, uri, ctx.options);
+    const result = session.checkClosed(uri, r.text, ctx);
     if (!result.model.isReport) continue;
     summary.reports++;
-    const diagnostics = ctx.client.enable ? result.diagnostics : [];
-    count(diagnostics);
+    count(result.diagnostics);
     scheduler.fromDisk.add(uri);
-    scheduler.publish({ uri, model: result.model, context: ctx }, diagnostics);
+    scheduler.publish({ uri, model: result.model, context: ctx }, result.diagnostics);
   }
   for (const p of problems) session.log(`${p.file}: cannot check: ${p.reason}`);
   progress?.done();
@@ -94,6 +92,6 @@ export async function recheckFromDisk(session: Session, scheduler: DiagnosticsSc
     session.connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
-  const result = checkText(r.text, uri, ctx.options);
-  scheduler.publish({ uri, model: result.model, context: ctx }, result.model.isReport && ctx.client.enable ? result.diagnostics : []);
+  const result = session.checkClosed(uri, r.text, ctx);
+  scheduler.publish({ uri, model: result.model, context: ctx }, result.diagnostics);
 }
