@@ -117,7 +117,7 @@ describe('history: earlier findings for a finding', () => {
     assert.deepEqual(
       { ...s, score: 0, sharedTerms: [] },
       {
-        target: { uri: '/ws/history/fern/2018.md', findingId: 'para-1', span: s.target.span, line: s.target.line },
+        target: { uri: '/ws/history/fern/2018.md', findingId: 'para-1', span: s.target.span, line: s.target.line, range: s.target.range },
         score: 0, kind: 'ilacs', kindLabel: 'ILACS inspection report', date: '2018-05-02', published: '2018-05-02',
         inspection: { start: '2018-03-05', end: '2018-03-16' },
         excerpt: 'Strategy meetings are held promptly and police attend; see the guidance.',
@@ -125,6 +125,7 @@ describe('history: earlier findings for a finding', () => {
       },
     );
     assert.ok(s.score > 0 && s.score <= 1);
+    assert.equal(s.target.range.start.line, s.target.line);
     assert.equal(JSON.parse(JSON.stringify(s)).target.findingId, 'para-1');
   });
 });
