@@ -4,8 +4,9 @@ import { looksLikeGrade, similarity } from '../model/judgements';
 import { normalise } from '../model/text';
 import type { Section } from '../model/types';
 import type { Profile, SectionSpec } from '../profiles/types';
-import { canonicalGrade, covers, eraKeys, gradesFor, headingGrade, nameOf, outOfOrder, refKey, shortOf } from './judgement-sets';
+import { canonicalGrade, covers, eraKeys, gradesFor, headingGrade, nameOf, outOfOrder, shortOf } from './judgement-sets';
 import { closingLine, insertedHeadingIsHeading, insertHeading, sectionEndLine } from './section-insert';
+import { rowJudgement, sectionJudgement } from './shared/nearJudgement';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -54,7 +55,7 @@ function place(ctx: RuleContext, profile: Profile): Placed[] {
   for (const s of model.sections) {
     if (s.heading.level !== 2) continue;
     let slot = s.spec ? specs.indexOf(s.spec) : -1;
-    if (slot < 0 && s.judgement && profile.graded && judgementSlot >= 0) slot = judgementSlot;
+    if (slot < 0 && (s.judgement || sectionJudgement(ctx, s)) && profile.graded && judgementSlot >= 0) slot = judgementSlot;
     if (slot < 0 && s.number && numberedSlot >= 0) slot = numberedSlot;
     if (slot >= 0) {
       out.push({ section: s, slot });
@@ -231,7 +232,7 @@ function checkJudgementSections(ctx: RuleContext, profile: Profile, placed: Plac
   const present = new Map<string, Section>();
   const others: string[] = [];
   for (const s of model.sections) {
-    const key = refKey(catalog, era, s.judgement);
+    const key = sectionJudgement(ctx, s)?.key;
     if (!key) continue;
     if (eraKeys(era).has(key)) {
       if (!present.has(key)) present.set(key, s);
@@ -243,7 +244,7 @@ function checkJudgementSections(ctx: RuleContext, profile: Profile, placed: Plac
     if (others.some((o) => covers(catalog, o, key))) return; // a judgement from another era: judgement-names
     const line = judgementLine(ctx, placed, slot, era.sections, present, order);
     const name = nameOf(catalog, key);
-    const row = model.table?.rows.find((r) => refKey(catalog, era, r.judgement) === key);
+    const row = model.table?.rows.find((r) => rowJudgement(ctx, r)?.key === key);
     const grade = row?.judgement ? canonicalGrade(catalog, grades, row.judgement.gradeText) : undefined;
     const heading = grade ? `${name}: ${headingGrade(model, grade)}` : undefined;
     const { edit, span } = insertHeading(model, line, heading ?? name);
