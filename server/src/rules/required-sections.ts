@@ -209,6 +209,7 @@ function checkMissing(ctx: RuleContext, profile: Profile, placed: Placed[]): voi
     if (placed.some((p) => p.slot === i)) return;
     const alt = spec.alternativeTo;
     if (alt && placed.some((p) => profile.sections[p.slot].id === alt)) return;
+    if (spec.notRequiredWhenAll && allGraded(ctx, spec.notRequiredWhenAll)) return;
     // The heading as the report's date writes it.
     const older = spec.acceptBefore && start && start < spec.acceptBefore ? spec.accept[0] : undefined;
     const heading = older ?? spec.heading;
@@ -221,6 +222,15 @@ function checkMissing(ctx: RuleContext, profile: Profile, placed: Placed[]): voi
       fix: insertedHeadingIsHeading(ctx.model, edit) ? { title: `Insert the heading '## ${heading}'`, edits: [edit] } : undefined,
     });
   });
+}
+
+/** True when the judgement table has rows and every one gives this grade. */
+function allGraded(ctx: RuleContext, grade: string): boolean {
+  const rows = ctx.model.table?.rows.filter((r) => r.judgement) ?? [];
+  if (rows.length === 0) return false;
+  const grades = gradesFor(ctx.catalog, ctx.model);
+  const want = canonicalGrade(ctx.catalog, grades, grade);
+  return !!want && rows.every((r) => canonicalGrade(ctx.catalog, grades, r.judgement!.gradeText) === want);
 }
 
 /** The era's judgement sections, for graded kinds. */
