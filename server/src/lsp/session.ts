@@ -10,6 +10,7 @@ import type { Diagnostic } from '../core/types';
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
 import { defaultClientSettings, mergeConfig, readClientSettings, type ClientSettings } from './settings';
+import { withInboundLinks, type InboundLink } from '../rules/shared/renumberLinks';
 
 export const SECTION = 'inspectionReports';
 
@@ -99,6 +100,8 @@ export class Session {
   private settingsProblemFiles = new Set<string>();
   /** The history's diagnostics (set by start.ts). */
   extraDiagnostics?: ExtraDiagnostics;
+  /** Links in other reports that point into a document (set by start.ts, from the history). */
+  inboundLinks?: (uri: string) => readonly InboundLink[];
   /** Called after settings are forgotten (the history re-reads its folders). */
   onInvalidate?: (reason: string) => void;
 
@@ -226,7 +229,9 @@ export class Session {
     }
     if (!a.diagnostics || a.extra !== extra) {
       a.extra = extra;
-      a.diagnostics = extra.length === 0 ? a.core : [...a.core, ...extra].sort(byPosition);
+      const inbound = this.inboundLinks;
+      const core = inbound ? withInboundLinks(a.model, a.core, () => inbound(a.uri)) : a.core;
+      a.diagnostics = extra.length === 0 ? core : [...core, ...extra].sort(byPosition);
     }
     return a as Analysis & { diagnostics: Diagnostic[] };
   }

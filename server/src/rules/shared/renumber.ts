@@ -262,6 +262,13 @@ export function renumberIdMap(model: ReportModel): Map<string, string> {
   return new Map(plan.idChanges.map((c) => [c.from, c.to]));
 }
 
+/** 'renumbering changes 12 finding ids, para-16 to para-27' (old ids, in document order). */
+export function idChangeSummary(changes: readonly IdChange[]): string {
+  if (changes.length === 0) return '';
+  if (changes.length === 1) return `Renumbering changes finding id ${changes[0].from} to ${changes[0].to}.`;
+  return `Renumbering changes ${changes.length} finding ids, ${changes[0].from} to ${changes[changes.length - 1].from}.`;
+}
+
 export interface LinkChange {
   link: Link;
   /** The link's href with the new fragment. */
