@@ -1,4 +1,4 @@
-import type { Span, TextEdit } from '../core/types';
+import type { Fix, Span, TextEdit } from '../core/types';
 import type { JudgementRef, Section, TableRow } from '../model/types';
 import type { Era } from '../profiles/types';
 import { checkRelations } from './judgement-relations';
@@ -165,9 +165,19 @@ function checkGrade(ctx: RuleContext, s: Section, j: JudgementRef, row: TableRow
   // A grade that is not a grade at all is grade-wording's to report.
   if (!tableGrade || !headingGradeCanon) return;
   if (tableGrade !== headingGradeCanon) {
+    // Which one is wrong is the author's call: offer both, apply neither in "fix all".
+    const alternatives: Fix[] = [];
+    if (j.form === 'colon') {
+      const grade = headingGrade(ctx.model, tableGrade);
+      alternatives.push({ title: `Use the table's grade '${grade}' in the heading`, edits: [{ ...j.gradeSpan, newText: grade }] });
+    }
+    if (rj.gradeSpan.end > rj.gradeSpan.start) {
+      alternatives.push({ title: `Use the heading's grade '${headingGradeCanon}' in the table`, edits: [{ ...rj.gradeSpan, newText: headingGradeCanon }] });
+    }
     ctx.report({
       span: j.gradeSpan,
       message: `The heading gives '${j.gradeText}' but the judgement table gives '${rj.gradeText}' (line ${row!.line + 1}); they must agree.`,
+      alternatives,
     });
   }
 }
