@@ -2,7 +2,7 @@ import type { RelatedInfo, Span, TextEdit } from '../core/types';
 import type { ReportModel } from '../model/types';
 import { builtinAbbreviations } from '../profiles/abbreviations';
 import { matchInitialCase, proseBlocks, proseSpan, replaceIn, startsSentence, type ProseBlock } from './prose';
-import { expansionBefore, lettersOf, letterSets, matchInitials, STOP, wordsIn } from './shared/initials';
+import { expansionBefore, lettersOf, letterSets, matchInitials, matchUnordered, STOP, wordsIn } from './shared/initials';
 import type { Report, Rule, RuleContext } from './types';
 
 export { matchInitials } from './shared/initials';
@@ -123,7 +123,7 @@ function scanBlock(pb: ProseBlock): (Use | Definition)[] {
     const inner = m[2];
     if (new RegExp(TOKEN.source, 'u').test(inner)) continue;
     const words = wordsIn(inner);
-    if (!letterSets(key, written).some((letters) => matchInitials(words, letters, true) !== undefined)) continue;
+    if (!letterSets(key, written).some((letters) => (matchInitials(words, letters, true) ?? matchUnordered(words, letters, true)) !== undefined)) continue;
     taken.push([at, at + written.length]);
     out.push({ type: 'def', key, written, pb, from: at, to: at + m[0].length, docStart: docAt(at) });
   }
@@ -139,9 +139,35 @@ function scanBlock(pb: ProseBlock): (Use | Definition)[] {
     const before = text.slice(Math.max(0, from - 24), from);
     if (NAMED_BEFORE.test(before) && (NAMED_AFTER.test(text.slice(to, to + 1)) || !/[‘'“"]$/.test(before))) continue;
     const bracketed = /\(\s*$/.test(text.slice(Math.max(0, from - 8), from)) && /^(?:['’]s?)?\s*\)/.test(text.slice(to, to + 8));
+    // The words just before it, with only a comma or a dash between ('education, employment or training, EET,'): spelled out.
+    const adjacent = bracketed ? undefined : spelledOutJustBefore(text, from, letterSets(abbreviationKey(written), written));
+    if (adjacent) {
+      out.push({ type: 'def', key: abbreviationKey(written), written, pb, from: adjacent.from, to, words: adjacent, docStart: docAt(adjacent.from) });
+      continue;
+    }
     out.push({ type: 'use', key: abbreviationKey(written), written, pb, from, to, heading, bracketed, docStart: docAt(from) });
   }
   return out;
+}
+
+/**
+ * The expansion of a bare abbreviation, when its words end right before it
+ * (set off by a comma or a dash) and fit its letters strictly, in
+ * order or as a list in another order ('education, employment or training, EET').
+ */
+function spelledOutJustBefore(text: string, at: number, sets: string[]): { from: number; to: number } | undefined {
+  // A comma or a dash sets it off; three letters or more (two-letter forms follow ordinary words too often).
+  const gap = /[\s,:;–—-]*$/.exec(text.slice(Math.max(0, at - 6), at));
+  const end = at - (gap ? gap[0].length : 0);
+  if (end <= 0 || !gap || !/[,:;–—-]/.test(gap[0]) || sets.every((l) => l.length < 3)) return undefined;
+  const all = wordsIn(text.slice(Math.max(0, end - 300), end), Math.max(0, end - 300));
+  if (all.length === 0 || all[all.length - 1].to !== end || STOP.has(all[all.length - 1].lower)) return undefined;
+  for (const letters of sets) {
+    const words = all.slice(-(letters.length * 2 + 4));
+    const start = matchInitials(words, letters) ?? matchUnordered(words, letters);
+    if (start !== undefined) return { from: words[start].from, to: end };
+  }
+  return undefined;
 }
 
 /**

@@ -80,6 +80,27 @@ function matchLoosely(words: readonly Word[], letters: string): number | undefin
 }
 
 /**
+ * The same words in another order ('education, training or employment' for
+ * EET, a list whose order varies): the last content words, as many as there
+ * are letters, with only small words between them, whose initials are the
+ * letters in some order, the first of them starting with the first letter.
+ * Three letters or more. Anchored: those words are all the content words.
+ */
+export function matchUnordered(words: readonly Word[], letters: string, anchored = false): number | undefined {
+  const n = letters.length;
+  if (n < 3 || n > 6) return undefined;
+  const content: number[] = [];
+  for (let i = words.length - 1; i >= 0 && content.length < n; i--) if (!STOP.has(words[i].lower)) content.push(i);
+  if (content.length < n) return undefined;
+  const start = content[n - 1];
+  if (anchored && words.slice(0, start).some((w) => !STOP.has(w.lower))) return undefined;
+  // The list may be reordered, but it starts where the short form does.
+  if (words[start].lower[0] !== letters[0]) return undefined;
+  const sorted = (xs: string[]) => xs.sort().join('');
+  return sorted(content.map((i) => words[i].lower[0])) === sorted([...letters]) ? start : undefined;
+}
+
+/**
  * The letters to look for: the key's, and for a form like 'CAMHs' (the s of
  * 'services', not a plural) the written form's too.
  */
@@ -95,7 +116,7 @@ export function expansionBefore(text: string, at: number, sets: string[]): { fro
   const all = wordsIn(text.slice(from, at), from).filter((w) => w.from > from || from === 0);
   for (const letters of sets) {
     const words = all.slice(-(letters.length * 2 + 4));
-    const start = matchInitials(words, letters) ?? matchLoosely(words, letters);
+    const start = matchInitials(words, letters) ?? matchLoosely(words, letters) ?? matchUnordered(words, letters);
     if (start !== undefined) return { from: words[start].from, to: words[words.length - 1].to };
   }
   return undefined;
