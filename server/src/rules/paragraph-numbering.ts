@@ -1,5 +1,6 @@
 import type { Fix, RelatedInfo } from '../core/types';
 import { idChangeSummary, planNumbering, type Anomaly, type NumberingPlan, type NumberedItem } from './shared/renumber';
+import { sectionJudgement } from './shared/nearJudgement';
 import type { Rule } from './types';
 
 export { planNumbering, renumberIdMap, linksToRenumber } from './shared/renumber';
@@ -17,7 +18,8 @@ export const paragraphNumbering: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   check(ctx) {
-    const plan = planNumbering(ctx.model);
+    // A judgement heading one word off its name still starts the numbering (one defect, one diagnostic).
+    const plan = planNumbering(ctx.model, (s) => !!s.judgement || !!sectionJudgement(ctx, s));
     if (plan.anomalies.length === 0 && plan.lostStops.length === 0) return;
     const fix = plan.anomalies.length > 0 ? renumberFix(plan) : undefined;
     const related = plan.anomalies.length > 0 ? relatedInfo(plan) : undefined;
