@@ -49,7 +49,8 @@ export function wordDistance(a: string[], b: string[], max = 1): number {
 
 /**
  * The era's judgement (for this place) whose name, or a known variant, is one
- * word away from `written`; undefined when none is, or when two are.
+ * word away from `written` (two for names of six words or more); undefined
+ * when none is, or when two are.
  */
 export function nearKey(catalog: Catalog, era: Era | undefined, written: string, place: Place): string | undefined {
   if (!era) return undefined;
@@ -59,7 +60,13 @@ export function nearKey(catalog: Catalog, era: Era | undefined, written: string,
   for (const key of place === 'table' ? era.table : era.sections) {
     const j = catalog.judgements[key];
     if (!j) continue;
-    if ([j.name, ...j.variants].some((n) => wordDistance(w, words(n)) <= 1)) found.add(key);
+    // One word off; two for the long names (six words or more), where two words left out still leave the name plain.
+    const near = (n: string) => {
+      const nw = words(n);
+      const max = nw.length >= 6 ? 2 : 1;
+      return wordDistance(w, nw, max) <= max;
+    };
+    if ([j.name, ...j.variants].some(near)) found.add(key);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -76,8 +83,8 @@ export function nearDifference(written: string, exact: string): string {
   const extra = a.slice(i, ea).join(' ');
   const missing = b.slice(i, eb).join(' ');
   if (extra && missing) return `'${extra}' for '${missing}'`;
-  if (extra) return `'${extra}' is one word too many`;
-  if (missing) return `'${missing}' is left out`;
+  if (extra) return `'${extra}' ${extra.includes(' ') ? 'are' : 'is'} too many`;
+  if (missing) return `'${missing}' ${missing.includes(' ') ? 'are' : 'is'} left out`;
   return 'capitals or punctuation differ';
 }
 
@@ -147,7 +154,7 @@ export function reportNearName(ctx: RuleContext, e: EffectiveJudgement): void {
   const exact = nameOf(ctx.catalog, e.key);
   ctx.report({
     span: e.ref.nameSpan,
-    message: `'${e.ref.nameText}' is one word off the judgement name '${exact}' (${nearDifference(e.ref.nameText, exact)}); it is read as that judgement.`,
+    message: `'${e.ref.nameText}' is nearly the judgement name '${exact}' (${nearDifference(e.ref.nameText, exact)}); it is read as that judgement.`,
     fix: { title: `Replace with '${exact}'`, edits: [{ ...e.ref.nameSpan, newText: exact }] },
   });
 }
