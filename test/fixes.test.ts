@@ -13,13 +13,15 @@ describe('fixes', () => {
     const fixture = readFixture(file);
     const result = checkFixture(fixture);
     const fixable = result.diagnostics.filter((d) => d.fix);
-    if (fixable.length === 0) continue;
+    // Alternatives (fixes the author chooses between) obey the same rules, one at a time; fix-all never applies them.
+    const offered = result.diagnostics.flatMap((d) => [...(d.fix ? [d.fix] : []), ...(d.alternatives ?? [])].map((fix) => ({ d, fix })));
+    if (offered.length === 0) continue;
     describe(fixture.name, () => {
       const options = optionsFor(fixture);
       const errorsBefore = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}|${d.message}`));
-      for (const d of fixable) {
-        it(`fix '${d.fix!.title}' for ${show(d)}`, () => {
-          const edits = d.fix!.edits;
+      for (const { d, fix } of offered) {
+        it(`fix '${fix.title}' for ${show(d)}`, () => {
+          const edits = fix.edits;
           const fixed = applyEdits(fixture.text, edits);
           assert.deepStrictEqual(fixed.skipped, [], 'a fix\'s own edits never overlap');
           const from = Math.min(...edits.map((e) => e.start));
@@ -34,7 +36,7 @@ describe('fixes', () => {
           assert.deepStrictEqual(newErrors.map(show), [], 'the fix adds no error');
         });
       }
-      it('fix all is idempotent: fixing twice changes nothing the second time', () => {
+      if (fixable.length > 0) it('fix all is idempotent: fixing twice changes nothing the second time', () => {
         const once = fixAll(fixture.text, fixture.file, options);
         assert.ok(once.applied > 0, 'fix all applied something');
         const twice = fixAll(once.text, fixture.file, options);

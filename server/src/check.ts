@@ -54,7 +54,7 @@ export function checkDocument(model: ReportModel, options: CheckOptions): Diagno
     const severity = severityOf(ruleId, r.severity, fallback);
     if (!severity) return;
     const span = clampSpan(r.span, model.text.length);
-    out.push({ ruleId, severity, message: r.message, span, range: model.lines.range(span), fix: r.fix, related: r.related });
+    out.push({ ruleId, severity, message: r.message, span, range: model.lines.range(span), fix: r.fix, alternatives: r.alternatives, related: r.related });
   };
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const p of model.problems) {

@@ -58,6 +58,23 @@ describe('language server: code actions and commands over JSON-RPC', function ()
     assert.strictEqual(client.text(uri).length, text.length + ' to be good'.length);
   });
 
+  it("offers both grades when a heading disagrees with the table, none preferred, and neither in fix-all (issue 12 item 11)", async () => {
+    await start();
+    const uri = fileUri(path.join(dir, 'a.md'));
+    const text = ilacsReport({ helpHeadingGrade: 'good' });
+    client.open(uri, text);
+    const line = lineOf(text, 'help and protection: good');
+    const list = await actions(uri, rangeOfLine(text, line));
+    const table = list.find((a) => a.title === "Use the table's grade 'inadequate' in the heading");
+    const heading = list.find((a) => a.title === "Use the heading's grade 'Good' in the table");
+    assert.ok(table && heading, list.map((a) => a.title).join('\n'));
+    assert.ok(!table.isPreferred && !heading.isPreferred);
+    assert.ok(client.applyWorkspaceEdit(heading.edit!));
+    const after = await client.current(uri);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'judgement-consistency' && /heading gives/.test(String(d.message))));
+    assert.ok(client.text(uri).includes('| The experiences and progress of children who need help and protection | Good |'));
+  });
+
   it('offers fix-all for the rule and for everything, worked out when resolved', async () => {
     await start({ codeActionResolve: true });
     const uri = fileUri(path.join(dir, 'a.md'));

@@ -8,6 +8,7 @@ import { builtinAbbreviations, readAbbreviationList } from '../../server/src/pro
 import { builtinProfiles } from '../../server/src/profiles/builtin';
 import { abbreviationKey, abbreviations, matchInitials } from '../../server/src/rules/abbreviations';
 import { maskMarkup } from '../../server/src/rules/prose';
+import { matchUnordered } from '../../server/src/rules/shared/initials';
 
 const words = (s: string) => [...s.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)].map((m) => ({
   text: m[0], lower: m[0].toLowerCase(), from: m.index ?? 0, to: (m.index ?? 0) + m[0].length,
@@ -44,6 +45,21 @@ describe('abbreviations: data and matching', () => {
     assert.strictEqual(at('young people who are not in education, employment or training', 'neet'), 'not in education, employment or training');
     assert.strictEqual(at('the executive director', 'dcs'), undefined);
     assert.strictEqual(at('the front door', 'mash'), undefined);
+  });
+
+  it('accepts a list of words in another order, starting where the short form does (issue 12 item 14)', () => {
+    const at = (s: string, letters: string, anchored = false) => {
+      const w = words(s);
+      const i = matchUnordered(w, letters, anchored);
+      return i === undefined ? undefined : s.slice(w[i].from);
+    };
+    assert.strictEqual(at('care leavers in education, training or employment', 'eet'), 'education, training or employment');
+    assert.strictEqual(at('the Local Children’s Safeguarding Board', 'lscb'), 'Local Children’s Safeguarding Board');
+    assert.strictEqual(at('education, training or employment', 'eet', true), 'education, training or employment');
+    assert.strictEqual(at('young people in education, training or employment', 'eet', true), undefined);
+    // Not where the first word does not start the short form, nor for two letters.
+    assert.strictEqual(at('the Independent Chair of the Local Safeguarding Board', 'lscb'), undefined);
+    assert.strictEqual(at('when care leavers are parents', 'pa'), undefined);
   });
 
   it('keys plurals to their singular', () => {

@@ -2,7 +2,11 @@ import * as assert from 'assert';
 import { applyEdits } from '../../server/src/core/edits';
 import { parseReport } from '../../server/src/model/parse';
 import { builtinProfiles } from '../../server/src/profiles/builtin';
-import { linksToRenumber, planNumbering, renumberIdMap } from '../../server/src/rules/shared/renumber';
+import { checkText } from '../../server/src/check';
+import { HistoryIndex } from '../../server/src/history/index';
+import { inboundLinks } from '../../server/src/history/inbound';
+import { idChangeSummary, linksToRenumber, planNumbering, renumberIdMap } from '../../server/src/rules/shared/renumber';
+import { withInboundLinks } from '../../server/src/rules/shared/renumberLinks';
 
 const ILACS = `---
 report: ilacs
@@ -75,6 +79,34 @@ describe('renumbering (rules/shared/renumber.ts)', () => {
     assert.strictEqual(later.links.length, 3);
     const changes = linksToRenumber(map, later.links, (l) => l.path === '../2021-10-ilacs.md');
     assert.deepStrictEqual(changes.map((c) => [c.link.href, c.newHref]), [['../2021-10-ilacs.md#para-4', '../2021-10-ilacs.md#para-3']]);
+  });
+
+  it('says what renumbering changes once, not one line per finding id (issue 13 class 8)', () => {
+    const long = ILACS.replace('5. Fourth, misnumbered.', Array.from({ length: 12 }, (_, k) => `${k + 5}. Paragraph ${k + 5}.`).join('\n'));
+    const r = checkText(long, '/w/reports/2021-10-ilacs.md', { profiles });
+    const numbering = r.diagnostics.filter((d) => d.ruleId === 'paragraph-numbering');
+    assert.ok(numbering.length > 0);
+    for (const d of numbering) {
+      assert.deepStrictEqual(d.related?.map((x) => x.message), ['Renumbering changes 13 finding ids, para-4 to para-16.']);
+    }
+    assert.strictEqual(idChangeSummary([{ from: 'para-7', to: 'para-6' }]), 'Renumbering changes finding id para-7 to para-6.');
+  });
+
+  it('adds only the links in other reports that point at a changed id (issue 12 item 6)', () => {
+    const index = new HistoryIndex({ profilesFor: () => profiles });
+    index.upsert({ uri: '/w/reports/2021-10-ilacs.md', text: ILACS });
+    index.upsert({ uri: '/w/reports/visits/2022-03-mv.md', text: LATER });
+    const inbound = inboundLinks(index, '/w/reports/2021-10-ilacs.md');
+    assert.deepStrictEqual(inbound.map((l) => [l.label, l.fragment, l.line + 1]), [['2022-03-mv.md', 'para-4', 12], ['2022-03-mv.md', 'para-2', 13]]);
+    const r = checkText(ILACS, '/w/reports/2021-10-ilacs.md', { profiles });
+    const out = withInboundLinks(r.model, r.diagnostics, () => inbound);
+    const d = out.find((x) => x.ruleId === 'paragraph-numbering' && x.fix);
+    assert.deepStrictEqual(d?.related?.map((x) => [x.message, x.uri]), [
+      ['Renumbering changes 2 finding ids, para-4 to para-5.', undefined],
+      ['2022-03-mv.md:12 links to #para-4, which renumbering makes #para-3: update the link.', '/w/reports/visits/2022-03-mv.md'],
+    ]);
+    // Nothing links to a changed id: the diagnostics are returned as they are.
+    assert.strictEqual(withInboundLinks(r.model, r.diagnostics, () => inbound.filter((l) => l.fragment === 'para-2')), r.diagnostics);
   });
 
   it('does nothing for kinds that are not numbered', () => {

@@ -44,6 +44,12 @@ export interface Diagnostic {
   span: Span;
   range: Range;
   fix?: Fix;
+  /**
+   * Fixes the author chooses between when no one of them is evidently right
+   * (a heading's grade against the table's): offered as quick fixes, never
+   * applied by "fix all".
+   */
+  alternatives?: Fix[];
   /** Extra, rule-specific facts a client may show (e.g. renumbering map). */
   related?: RelatedInfo[];
 }

@@ -94,7 +94,7 @@ export function extractReport(model: ReportModel, aliases?: ReadonlyMap<string, 
     if (f) m.findingId = f.id;
   }
   const links: HistoryLink[] = model.links.map((l) => ({
-    href: l.href, path: l.path, fragment: l.fragment, text: l.text, span: l.span, line: l.line,
+    href: l.href, path: l.path, fragment: l.fragment, text: l.text, span: l.span, line: l.line, range: model.lines.range(l.span),
   }));
 
   return {

@@ -103,7 +103,8 @@ export interface GradeQuote {
 }
 
 /** A Markdown link with a relative path, kept for validation and go-to-definition. */
-export type HistoryLink = Link;
+/** A link in an indexed report, with its range in that report (computed with the report's own lines). */
+export type HistoryLink = Link & { range: Range };
 
 export interface HistoryReport {
   uri: string;

@@ -61,6 +61,10 @@ export function registerCodeActions(connection: Connection, session: Session, hi
     if (wants(only, CodeActionKind.QuickFix)) {
       const here = a.diagnostics.filter((d) => overlaps(d.span, start, end));
       for (const d of here) {
+        // Alternatives are for the author to choose between: none is preferred.
+        for (const alt of d.alternatives ?? []) {
+          out.push({ title: alt.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp(d)], edit: workspaceEdit(a.uri, a.version, lines, alt.edits, versioned) });
+        }
         if (!d.fix) continue;
         out.push({
           title: d.fix.title,

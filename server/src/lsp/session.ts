@@ -11,6 +11,7 @@ import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
 import type { HistoryContext } from '../rules/types';
 import { defaultClientSettings, mergeConfig, readClientSettings, type ClientSettings } from './settings';
+import { withInboundLinks, type InboundLink } from '../rules/shared/renumberLinks';
 
 export const SECTION = 'inspectionReports';
 
@@ -95,6 +96,8 @@ export class Session {
   private settingsProblemFiles = new Set<string>();
   /** The history the rules that need it read (set by start.ts). */
   historyFor?: HistoryProvider;
+  /** Links in other reports that point into a document (set by start.ts, from the history). */
+  inboundLinks?: (uri: string) => readonly InboundLink[];
   /** Called after settings are forgotten (the history re-reads its folders). */
   onInvalidate?: (reason: string) => void;
 
@@ -221,7 +224,9 @@ export class Session {
     if (!a.diagnostics || a.historyStamp !== stamp) {
       if (!a.diagnostics && tooBig && a.model.isReport) this.log(`${doc.uri}: larger than maxFileSize in .inspection-reports.yaml; not checked`);
       a.historyStamp = stamp;
-      a.diagnostics = enabled ? checkDocument(a.model, { ...ctx.options, history: history?.context }) : [];
+      const checked = enabled ? checkDocument(a.model, { ...ctx.options, history: history?.context }) : [];
+      const inbound = this.inboundLinks;
+      a.diagnostics = inbound && checked.length > 0 ? withInboundLinks(a.model, checked, () => inbound(a.uri)) : checked;
     }
     return a as Analysis & { diagnostics: Diagnostic[] };
   }

@@ -18,6 +18,7 @@ import { SECTION, Session, uriToPath } from './session';
 import { readClientSettings } from './settings';
 import { registerSymbols } from './symbols';
 import { recheckFromDisk } from './workspace';
+import { inboundLinks } from '../history/inbound';
 
 /** How long the history waits for more changes before checking the open reports again. */
 const HISTORY_REFRESH_MS = 250;
@@ -48,6 +49,7 @@ export function startServer(connection: Connection): Session {
   const watchers = new HistoryWatchers(session, history);
   history.onRoots = () => void watchers.update();
   session.historyFor = (uri, model, ctx, doc) => history.contextFor(uri, model, ctx, doc);
+  session.inboundLinks = (uri) => (history.ready ? inboundLinks(history.index, uri) : []);
   session.onInvalidate = (reason) => {
     if (!initialised) return;
     // A settings file may change the report kinds: read everything again. The editor's settings only when the folders change.

@@ -72,7 +72,9 @@ export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: 
   // Sentence form: the name, an optional verb, then a grade word and an optional full stop.
   const lower = text.toLowerCase();
   for (const g of gradeWords(catalog)) {
-    const re = new RegExp(`\\s(?:(?:is|are|was|were)\\s+)?(${escapeRe(g)})\\.?\\s*$`, 'i');
+    // "requires" agrees with a plural subject as "require" ("The experiences and progress of ... require improvement").
+    const phrase = escapeRe(g).replace(/^requires\b/, 'requires?');
+    const re = new RegExp(`\\s(?:(?:is|are|was|were)\\s+)?(${phrase})\\.?\\s*$`, 'i');
     const m = re.exec(lower);
     if (!m) continue;
     // "requires improvement" is itself a verb phrase: "X requires improvement to be good."

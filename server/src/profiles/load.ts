@@ -122,6 +122,9 @@ function readSection(v: unknown, source: string, problems: DataProblem[]): Secti
   if (v.acceptBefore !== undefined && !isoOf(v.acceptBefore)) {
     problems.push({ source, message: `section '${v.id}': acceptBefore must be a date (YYYY-MM-DD)` });
   }
+  if (v.notRequiredWhenAll !== undefined && (typeof v.notRequiredWhenAll !== 'string' || !v.notRequiredWhenAll.trim())) {
+    problems.push({ source, message: `section '${v.id}': notRequiredWhenAll must be a grade` });
+  }
   let findings: FindingKind | undefined;
   if (v.findings !== undefined) {
     if (typeof v.findings === 'string' && (FINDING_KINDS as string[]).includes(v.findings)) findings = v.findings as FindingKind;
@@ -137,6 +140,7 @@ function readSection(v: unknown, source: string, problems: DataProblem[]): Secti
     judgements: v.judgements === true,
     numberedSections: v.numberedSections === true,
     acceptBefore: isoOf(v.acceptBefore),
+    notRequiredWhenAll: typeof v.notRequiredWhenAll === 'string' && v.notRequiredWhenAll.trim() ? v.notRequiredWhenAll.trim() : undefined,
   };
 }
 

@@ -30,6 +30,11 @@ export interface SectionSpec {
    * started before it; from then the heading is written exactly as `heading`.
    */
   acceptBefore?: string;
+  /**
+   * A required section may be left out when every judgement in the table has
+   * this grade (a grade phrase of the report's framework, e.g. 'Outstanding').
+   */
+  notRequiredWhenAll?: string;
 }
 
 export interface Profile {

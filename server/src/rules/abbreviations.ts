@@ -2,7 +2,10 @@ import type { RelatedInfo, Span, TextEdit } from '../core/types';
 import type { ReportModel } from '../model/types';
 import { builtinAbbreviations } from '../profiles/abbreviations';
 import { matchInitialCase, proseBlocks, proseSpan, replaceIn, startsSentence, type ProseBlock } from './prose';
+import { expansionBefore, lettersOf, letterSets, matchInitials, matchUnordered, STOP, wordsIn } from './shared/initials';
 import type { Report, Rule, RuleContext } from './types';
+
+export { matchInitials } from './shared/initials';
 
 /**
  * Abbreviations are spelled out at their first use with the short form in
@@ -56,7 +59,6 @@ const FORWARD = new RegExp(String.raw`\(\s*(${ABBR})(?:['’]s?)?\s*\)`, 'gu');
 const REVERSE = new RegExp(String.raw`(?<![\p{L}\p{N}&])(${ABBR})\s*\(([^()]{3,160})\)`, 'gu');
 /** A cheap test that a block may hold an abbreviation at all. */
 const MAYBE = /[A-Z][a-z]?[A-Z]/;
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 /** Letters beyond which a never-spelled-out word in capitals is not taken for an abbreviation. */
 const MAX_BARE = 6;
 const ROMAN = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XX)$/;
@@ -64,11 +66,6 @@ const LATIN_CAPS = /^(?:ETC|IE|EG)$/;
 /** A name, not an abbreviation in use: in quotes (‘FLOURISH’), or 'known as ECHO'. */
 const NAMED_BEFORE = /(?:[‘'“"]|\b(?:known(?: locally)? as|called|named)\s+)$/;
 const NAMED_AFTER = /^[’'”"]/;
-/** Small words an expansion may carry without a letter of their own in the short form. */
-const STOP = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'under', 'with']);
-
-interface Word { text: string; lower: string; from: number; to: number }
-
 interface Use {
   type: 'use';
   key: string;
@@ -100,97 +97,6 @@ export function abbreviationKey(written: string): string {
   return /[A-Z]s$/.test(written) ? written.slice(0, -1) : written;
 }
 
-/** The letters an expansion's words should start with: 'DfE' -> 'dfe', 'COVID-19' -> 'covid'. */
-function lettersOf(key: string): string {
-  return key.replace(/[^A-Za-z]/g, '').toLowerCase();
-}
-
-function wordsIn(text: string, offset = 0): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), from: offset + (m.index ?? 0), to: offset + (m.index ?? 0) + m[0].length }));
-}
-
-/**
- * Index of the first word of the expansion that ends with the last of `words`,
- * matched by initial letters (small words like 'of' may be skipped), or
- * undefined (anchored: the expansion must take all the words but leading
- * small ones). 'Inspection of Local Authority Children's Services' fits ILACS;
- * 'Multi Agency Safeguarding Hub' and 'multi-agency safeguarding hub' fit MASH.
- */
-export function matchInitials(words: readonly Word[], letters: string, anchored = false): number | undefined {
-  const n = letters.length;
-  if (n === 0 || n > 12 || words.length === 0) return undefined;
-  const last = words.length - 1;
-  if (words[last].lower[0] !== letters[n - 1]) return undefined;
-  // Memoised on (word, letter): at most words x letters steps, whatever the text.
-  const memo = new Map<number, number | undefined>();
-  const go = (wi: number, li: number): number | undefined => {
-    const k = wi * 16 + li;
-    if (memo.has(k)) return memo.get(k);
-    const r = step(wi, li);
-    memo.set(k, r);
-    return r;
-  };
-  const step = (wi: number, li: number): number | undefined => {
-    if (li < 0) {
-      // The expansion starts with a word of its own, not 'and' or 'of'; anchored: nothing but small words before it.
-      if (STOP.has(words[wi + 1].lower)) return undefined;
-      if (anchored && words.slice(0, wi + 1).some((w) => !STOP.has(w.lower))) return undefined;
-      return wi + 1;
-    }
-    if (wi < 0) return undefined;
-    const w = words[wi].lower;
-    if (w[0] === letters[li]) {
-      const r = go(wi - 1, li - 1);
-      if (r !== undefined) return r;
-    }
-    return STOP.has(w) ? go(wi - 1, li) : undefined;
-  };
-  return go(last, n - 1);
-}
-
-/**
- * A looser fit for forms that take more than one letter from a word
- * ('multiagency safeguarding hub' for MASH) or skip one ('domestic abuse,
- * stalking and honour-based violence' for DASH): the first word starts with
- * the first letter, the letters appear in order, the last letter is in the
- * last three words, and the expansion is short.
- */
-function matchLoosely(words: readonly Word[], letters: string): number | undefined {
-  const last = words.length - 1;
-  if (last < 0 || letters.length < 2) return undefined;
-  if (!words.slice(-3).some((w) => w.lower.includes(letters[letters.length - 1]))) return undefined;
-  for (let s = last; s >= Math.max(0, last - letters.length - 3); s--) {
-    if (words[s].lower[0] !== letters[0] || STOP.has(words[s].lower)) continue;
-    const joined = words.slice(s).map((w) => w.lower).join('');
-    let k = 0;
-    for (const ch of joined) if (ch === letters[k]) k++;
-    if (k === letters.length) return s;
-  }
-  return undefined;
-}
-
-/**
- * The letters to look for: the key's, and for a form like 'CAMHs' (the s of
- * 'services', not a plural) the written form's too.
- */
-function letterSets(key: string, written: string): string[] {
-  const a = lettersOf(key);
-  const b = lettersOf(written);
-  return a === b ? [a] : [a, b];
-}
-
-function expansionBefore(text: string, at: number, sets: string[]): { from: number; to: number } | undefined {
-  // Only the words just before the bracket can be its expansion: read a bounded stretch.
-  const from = Math.max(0, at - 400);
-  const all = wordsIn(text.slice(from, at), from).filter((w) => w.from > from || from === 0);
-  for (const letters of sets) {
-    const words = all.slice(-(letters.length * 2 + 4));
-    const start = matchInitials(words, letters) ?? matchLoosely(words, letters);
-    if (start !== undefined) return { from: words[start].from, to: words[words.length - 1].to };
-  }
-  return undefined;
-}
-
 function scanBlock(pb: ProseBlock): (Use | Definition)[] {
   const text = pb.text;
   const heading = pb.block.kind === 'heading';
@@ -217,7 +123,7 @@ function scanBlock(pb: ProseBlock): (Use | Definition)[] {
     const inner = m[2];
     if (new RegExp(TOKEN.source, 'u').test(inner)) continue;
     const words = wordsIn(inner);
-    if (!letterSets(key, written).some((letters) => matchInitials(words, letters, true) !== undefined)) continue;
+    if (!letterSets(key, written).some((letters) => (matchInitials(words, letters, true) ?? matchUnordered(words, letters, true)) !== undefined)) continue;
     taken.push([at, at + written.length]);
     out.push({ type: 'def', key, written, pb, from: at, to: at + m[0].length, docStart: docAt(at) });
   }
@@ -233,9 +139,35 @@ function scanBlock(pb: ProseBlock): (Use | Definition)[] {
     const before = text.slice(Math.max(0, from - 24), from);
     if (NAMED_BEFORE.test(before) && (NAMED_AFTER.test(text.slice(to, to + 1)) || !/[‘'“"]$/.test(before))) continue;
     const bracketed = /\(\s*$/.test(text.slice(Math.max(0, from - 8), from)) && /^(?:['’]s?)?\s*\)/.test(text.slice(to, to + 8));
+    // The words just before it, with only a comma or a dash between ('education, employment or training, EET,'): spelled out.
+    const adjacent = bracketed ? undefined : spelledOutJustBefore(text, from, letterSets(abbreviationKey(written), written));
+    if (adjacent) {
+      out.push({ type: 'def', key: abbreviationKey(written), written, pb, from: adjacent.from, to, words: adjacent, docStart: docAt(adjacent.from) });
+      continue;
+    }
     out.push({ type: 'use', key: abbreviationKey(written), written, pb, from, to, heading, bracketed, docStart: docAt(from) });
   }
   return out;
+}
+
+/**
+ * The expansion of a bare abbreviation, when its words end right before it
+ * (set off by a comma or a dash) and fit its letters strictly, in
+ * order or as a list in another order ('education, employment or training, EET').
+ */
+function spelledOutJustBefore(text: string, at: number, sets: string[]): { from: number; to: number } | undefined {
+  // A comma or a dash sets it off; three letters or more (two-letter forms follow ordinary words too often).
+  const gap = /[\s,:;–—-]*$/.exec(text.slice(Math.max(0, at - 6), at));
+  const end = at - (gap ? gap[0].length : 0);
+  if (end <= 0 || !gap || !/[,:;–—-]/.test(gap[0]) || sets.every((l) => l.length < 3)) return undefined;
+  const all = wordsIn(text.slice(Math.max(0, end - 300), end), Math.max(0, end - 300));
+  if (all.length === 0 || all[all.length - 1].to !== end || STOP.has(all[all.length - 1].lower)) return undefined;
+  for (const letters of sets) {
+    const words = all.slice(-(letters.length * 2 + 4));
+    const start = matchInitials(words, letters) ?? matchUnordered(words, letters);
+    if (start !== undefined) return { from: words[start].from, to: end };
+  }
+  return undefined;
 }
 
 /**

@@ -1,10 +1,11 @@
-import type { Span, TextEdit } from '../core/types';
-import type { Section, TableRow } from '../model/types';
+import type { Fix, Span, TextEdit } from '../core/types';
+import type { JudgementRef, Section, TableRow } from '../model/types';
 import type { Era } from '../profiles/types';
 import { checkRelations } from './judgement-relations';
 import {
-  canonicalGrade, covers, eraKeys, eraWindow, gradesFor, headingGrade, nameOf, outOfOrder, refKey, shortList, shortOf,
+  canonicalGrade, covers, eraKeys, eraWindow, gradesFor, headingGrade, nameOf, outOfOrder, shortList, shortOf,
 } from './judgement-sets';
+import { rowJudgement, sectionJudgement } from './shared/nearJudgement';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -54,9 +55,9 @@ function checkTable(ctx: RuleContext): Map<string, TableRow> {
   if (!table) return first;
   const inEra: { row: TableRow; key: string; order: number }[] = [];
   for (const row of table.rows) {
-    const j = row.judgement;
-    const key = refKey(catalog, era, j);
-    if (!j || !key) continue;
+    const e = rowJudgement(ctx, row);
+    if (!e) continue;
+    const { ref: j, key } = e;
     if (first.has(key)) {
       ctx.report({ span: j.nameSpan, message: `'${j.nameText}' is in the judgement table twice; each judgement has one row.` });
       continue;
@@ -110,9 +111,9 @@ function checkSections(ctx: RuleContext, rows: Map<string, TableRow>): void {
   const seen = new Map<string, Section>();
   const ordered: { s: Section; key: string; order: number }[] = [];
   for (const s of model.sections) {
-    const j = s.judgement;
-    const key = refKey(catalog, era, j);
-    if (!j || !key) continue;
+    const e = sectionJudgement(ctx, s);
+    if (!e) continue;
+    const { ref: j, key } = e;
     if (era && !eraKeys(era).has(key)) continue; // another era's judgement: judgement-names
     if (seen.has(key)) {
       ctx.report({ span: s.heading.textSpan, message: `A second section on '${shortOf(catalog, key)}'; each judgement has exactly one section (the first is on line ${seen.get(key)!.heading.line + 1}).` });
@@ -123,7 +124,7 @@ function checkSections(ctx: RuleContext, rows: Map<string, TableRow>): void {
       ctx.report({ span: s.heading.textSpan, severity: 'warning', message: `'${nameOf(catalog, key)}' has no section of its own: its grade is given in the judgement table.` });
       continue;
     }
-    checkGrade(ctx, s, rows.get(key), grades);
+    checkGrade(ctx, s, j, rows.get(key), grades);
     if (model.table && !rows.has(key)) {
       ctx.report({ span: j.nameSpan, message: `'${shortOf(catalog, key)}' has a section but no row in the judgement table.` });
     }
@@ -141,9 +142,7 @@ function sectionOrderMessage(ctx: RuleContext, era: Era, key: string): string {
   return `The section on '${shortOf(catalog, key)}' is out of order (order in the body: ${shortList(catalog, era.sections)}).`;
 }
 
-function checkGrade(ctx: RuleContext, s: Section, row: TableRow | undefined, grades: string[]): void {
-  const j = s.judgement;
-  if (!j) return;
+function checkGrade(ctx: RuleContext, s: Section, j: JudgementRef, row: TableRow | undefined, grades: string[]): void {
   const rj = row?.judgement;
   const tableGrade = rj ? canonicalGrade(ctx.catalog, grades, rj.gradeText) : undefined;
   if (!j.gradeText.trim()) {
@@ -166,9 +165,19 @@ function checkGrade(ctx: RuleContext, s: Section, row: TableRow | undefined, gra
   // A grade that is not a grade at all is grade-wording's to report.
   if (!tableGrade || !headingGradeCanon) return;
   if (tableGrade !== headingGradeCanon) {
+    // Which one is wrong is the author's call: offer both, apply neither in "fix all".
+    const alternatives: Fix[] = [];
+    if (j.form === 'colon') {
+      const grade = headingGrade(ctx.model, tableGrade);
+      alternatives.push({ title: `Use the table's grade '${grade}' in the heading`, edits: [{ ...j.gradeSpan, newText: grade }] });
+    }
+    if (rj.gradeSpan.end > rj.gradeSpan.start) {
+      alternatives.push({ title: `Use the heading's grade '${headingGradeCanon}' in the table`, edits: [{ ...rj.gradeSpan, newText: headingGradeCanon }] });
+    }
     ctx.report({
       span: j.gradeSpan,
       message: `The heading gives '${j.gradeText}' but the judgement table gives '${rj.gradeText}' (line ${row!.line + 1}); they must agree.`,
+      alternatives,
     });
   }
 }

@@ -5,6 +5,7 @@ import type { Catalog, Era } from '../profiles/types';
 import {
   canonicalGrade, eraKeys, eraWindow, erasWith, gradesFor, nameOf, reportYear, resolveKey, shortList,
 } from './judgement-sets';
+import { reportNearName, rowJudgement, sectionJudgement } from './shared/nearJudgement';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -23,10 +24,16 @@ export const judgementNames: Rule = {
     const { model } = ctx;
     if (!model.profile?.graded) return;
     for (const row of model.table?.rows ?? []) {
-      if (row.judgement) checkName(ctx, row.judgement, 'table');
+      const near = rowJudgement(ctx, row);
+      if (near?.near) reportNearName(ctx, near);
+      else if (row.judgement) checkName(ctx, row.judgement, 'table');
     }
     for (const s of model.sections) {
-      if (s.judgement) {
+      const near = sectionJudgement(ctx, s);
+      if (near?.near) {
+        reportNearName(ctx, near);
+        if (s.judgement) checkSentenceForm(ctx, s, s.judgement);
+      } else if (s.judgement) {
         checkName(ctx, s.judgement, 'heading');
         checkSentenceForm(ctx, s, s.judgement);
       } else if (!s.spec) {

@@ -1,5 +1,6 @@
 import type { Fix, RelatedInfo } from '../core/types';
-import { planNumbering, type Anomaly, type NumberingPlan, type NumberedItem } from './shared/renumber';
+import { idChangeSummary, planNumbering, type Anomaly, type NumberingPlan, type NumberedItem } from './shared/renumber';
+import { sectionJudgement } from './shared/nearJudgement';
 import type { Rule } from './types';
 
 export { planNumbering, renumberIdMap, linksToRenumber } from './shared/renumber';
@@ -17,7 +18,8 @@ export const paragraphNumbering: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   check(ctx) {
-    const plan = planNumbering(ctx.model);
+    // A judgement heading one word off its name still starts the numbering (one defect, one diagnostic).
+    const plan = planNumbering(ctx.model, (s) => !!s.judgement || !!sectionJudgement(ctx, s));
     if (plan.anomalies.length === 0 && plan.lostStops.length === 0) return;
     const fix = plan.anomalies.length > 0 ? renumberFix(plan) : undefined;
     const related = plan.anomalies.length > 0 ? relatedInfo(plan) : undefined;
@@ -86,12 +88,15 @@ function renumberFix(plan: NumberingPlan): Fix {
   return { title: `Renumber the document${changesText(plan)}`, edits: plan.edits };
 }
 
-/** One entry per finding id that renumbering changes, so that links from other reports can be updated. */
+/**
+ * Said once: how many finding ids renumbering changes, and which (issue 13
+ * class 8). The links in other reports that point at a changed id are added by
+ * the front end that knows those reports (`withInboundLinks`).
+ */
 function relatedInfo(plan: NumberingPlan): RelatedInfo[] {
+  const c = plan.idChanges;
+  if (c.length === 0) return [];
   const byId = new Map<string, NumberedItem>();
   for (const seq of plan.sequences) for (const it of seq.items) if (it.paragraph && !byId.has(`para-${it.printed}`)) byId.set(`para-${it.printed}`, it);
-  return plan.idChanges.map((c) => ({
-    message: `Renumbering changes finding id ${c.from} -> ${c.to}: links to #${c.from} from other reports need updating.`,
-    span: byId.get(c.from)?.span,
-  }));
+  return [{ message: idChangeSummary(c), span: byId.get(c[0].from)?.span }];
 }

@@ -4,8 +4,9 @@ import { looksLikeGrade, similarity } from '../model/judgements';
 import { normalise } from '../model/text';
 import type { Section } from '../model/types';
 import type { Profile, SectionSpec } from '../profiles/types';
-import { canonicalGrade, covers, eraKeys, gradesFor, headingGrade, nameOf, outOfOrder, refKey, shortOf } from './judgement-sets';
+import { canonicalGrade, covers, eraKeys, gradesFor, headingGrade, nameOf, outOfOrder, shortOf } from './judgement-sets';
 import { closingLine, insertedHeadingIsHeading, insertHeading, sectionEndLine } from './section-insert';
+import { rowJudgement, sectionJudgement } from './shared/nearJudgement';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -54,7 +55,7 @@ function place(ctx: RuleContext, profile: Profile): Placed[] {
   for (const s of model.sections) {
     if (s.heading.level !== 2) continue;
     let slot = s.spec ? specs.indexOf(s.spec) : -1;
-    if (slot < 0 && s.judgement && profile.graded && judgementSlot >= 0) slot = judgementSlot;
+    if (slot < 0 && (s.judgement || sectionJudgement(ctx, s)) && profile.graded && judgementSlot >= 0) slot = judgementSlot;
     if (slot < 0 && s.number && numberedSlot >= 0) slot = numberedSlot;
     if (slot >= 0) {
       out.push({ section: s, slot });
@@ -208,6 +209,7 @@ function checkMissing(ctx: RuleContext, profile: Profile, placed: Placed[]): voi
     if (placed.some((p) => p.slot === i)) return;
     const alt = spec.alternativeTo;
     if (alt && placed.some((p) => profile.sections[p.slot].id === alt)) return;
+    if (spec.notRequiredWhenAll && allGraded(ctx, spec.notRequiredWhenAll)) return;
     // The heading as the report's date writes it.
     const older = spec.acceptBefore && start && start < spec.acceptBefore ? spec.accept[0] : undefined;
     const heading = older ?? spec.heading;
@@ -222,6 +224,15 @@ function checkMissing(ctx: RuleContext, profile: Profile, placed: Placed[]): voi
   });
 }
 
+/** True when the judgement table has rows and every one gives this grade. */
+function allGraded(ctx: RuleContext, grade: string): boolean {
+  const rows = ctx.model.table?.rows.filter((r) => r.judgement) ?? [];
+  if (rows.length === 0) return false;
+  const grades = gradesFor(ctx.catalog, ctx.model);
+  const want = canonicalGrade(ctx.catalog, grades, grade);
+  return !!want && rows.every((r) => canonicalGrade(ctx.catalog, grades, r.judgement!.gradeText) === want);
+}
+
 /** The era's judgement sections, for graded kinds. */
 function checkJudgementSections(ctx: RuleContext, profile: Profile, placed: Placed[]): void {
   const { model, catalog } = ctx;
@@ -231,7 +242,7 @@ function checkJudgementSections(ctx: RuleContext, profile: Profile, placed: Plac
   const present = new Map<string, Section>();
   const others: string[] = [];
   for (const s of model.sections) {
-    const key = refKey(catalog, era, s.judgement);
+    const key = sectionJudgement(ctx, s)?.key;
     if (!key) continue;
     if (eraKeys(era).has(key)) {
       if (!present.has(key)) present.set(key, s);
@@ -243,7 +254,7 @@ function checkJudgementSections(ctx: RuleContext, profile: Profile, placed: Plac
     if (others.some((o) => covers(catalog, o, key))) return; // a judgement from another era: judgement-names
     const line = judgementLine(ctx, placed, slot, era.sections, present, order);
     const name = nameOf(catalog, key);
-    const row = model.table?.rows.find((r) => refKey(catalog, era, r.judgement) === key);
+    const row = model.table?.rows.find((r) => rowJudgement(ctx, r)?.key === key);
     const grade = row?.judgement ? canonicalGrade(catalog, grades, row.judgement.gradeText) : undefined;
     const heading = grade ? `${name}: ${headingGrade(model, grade)}` : undefined;
     const { edit, span } = insertHeading(model, line, heading ?? name);

@@ -11,6 +11,8 @@ export interface Report {
   /** Overrides the rule's default severity for this finding (still overridden by settings). */
   severity?: Severity;
   fix?: Fix;
+  /** Fixes to choose between (never applied by fix-all); see Diagnostic.alternatives. */
+  alternatives?: Fix[];
   related?: RelatedInfo[];
 }
 

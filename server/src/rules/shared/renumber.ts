@@ -115,8 +115,8 @@ function walk(values: number[], onWrong: (i: number, kind: Exclude<AnomalyKind, 
   }
 }
 
-function continuousSequence(model: ReportModel, lostStops: NumberedItem[]): Sequence {
-  const firstJudgement = model.sections.find((s) => s.judgement);
+function continuousSequence(model: ReportModel, lostStops: NumberedItem[], isJudgement: (s: Section) => boolean): Sequence {
+  const firstJudgement = model.sections.find(isJudgement);
   const from = firstJudgement ? firstJudgement.startLine : -1;
   const candidates = model.numbered.filter((n) =>
     (n.style === 'list' || n.style === 'no-stop') && n.line >= from && isParagraphPlace(model, n.sectionIndex));
@@ -201,11 +201,15 @@ function sectionSequences(model: ReportModel): Sequence[] {
   return out;
 }
 
-/** Everything about the document's numbering. Empty for kinds whose profile says `numbering: none`. */
-export function planNumbering(model: ReportModel): NumberingPlan {
+/**
+ * Everything about the document's numbering. Empty for kinds whose profile says `numbering: none`.
+ * `isJudgement` says which sections are judgement sections (numbering starts at the first): those
+ * the parser recognised by default; the rule also counts a heading one word off a judgement's name.
+ */
+export function planNumbering(model: ReportModel, isJudgement: (s: Section) => boolean = (s) => !!s.judgement): NumberingPlan {
   const plan: NumberingPlan = { sequences: [], anomalies: [], lostStops: [], edits: [], idChanges: [] };
   const style = model.profile?.numbering;
-  if (style === 'continuous') plan.sequences.push(continuousSequence(model, plan.lostStops));
+  if (style === 'continuous') plan.sequences.push(continuousSequence(model, plan.lostStops, isJudgement));
   else if (style === 'section') plan.sequences.push(...sectionSequences(model));
   else return plan;
   for (const seq of plan.sequences) {
@@ -260,6 +264,13 @@ export function renumberIdMap(model: ReportModel): Map<string, string> {
   const plan = planNumbering(model);
   if (plan.anomalies.length === 0) return new Map();
   return new Map(plan.idChanges.map((c) => [c.from, c.to]));
+}
+
+/** 'renumbering changes 12 finding ids, para-16 to para-27' (old ids, in document order). */
+export function idChangeSummary(changes: readonly IdChange[]): string {
+  if (changes.length === 0) return '';
+  if (changes.length === 1) return `Renumbering changes finding id ${changes[0].from} to ${changes[0].to}.`;
+  return `Renumbering changes ${changes.length} finding ids, ${changes[0].from} to ${changes[changes.length - 1].from}.`;
 }
 
 export interface LinkChange {
