@@ -18,6 +18,8 @@ interface Item {
 }
 
 const JUDGEMENT_HEADING = /(?::\s*|\s)(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?\s*$/i;
+/** A heading printed a few words off a judgement's name ("The experiences of children in care: outstanding"): kept as a heading, as printed. */
+const NEAR_JUDGEMENT_HEADING = /^(?:The )?(?:experiences?|impact|progress)\b[^.;:]{10,140}:\s*(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?$/i;
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
 export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
@@ -112,7 +114,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
         const p = /Published:?\s*(\d{1,2} \w+ \d{4})/i.exec(it.text);
         if (p) fm.published = singleDate(p[1]);
         blocks.push({ t: 'para', lines: [it.text] });
-      } else if (/^Lead inspector\b/i.test(it.text)) {
+      } else if (/^Lead inspectors?\b/i.test(it.text)) {
         const lines = it.lines.length > 1 && MAJESTY.test(it.lines[it.lines.length - 1]) ? [joinLines(it.lines.slice(0, -1)), it.lines[it.lines.length - 1]] : [it.text];
         if (items[i + 1] && MAJESTY.test(items[i + 1].text)) lines.push(items[++i].text);
         fm.leadInspector = leadInspector(lines.join(', '));
@@ -121,7 +123,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     }
   }
   if (!fm.leadInspector && (kind === 'ilacs' || kind === 'sif')) {
-    const lead = items.find((it) => /^Lead inspector:/i.test(it.text));
+    const lead = items.find((it) => /^Lead inspectors?:/i.test(it.text));
     if (lead) fm.leadInspector = leadInspector(lead.text);
   }
 
@@ -139,7 +141,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, '') });
       continue;
     }
-    if (JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t) && !NUMBERED.test(t)) {
+    if (((JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t)) || (it.lines.length <= 2 && NEAR_JUDGEMENT_HEADING.test(t))) && !NUMBERED.test(t)) {
       blocks.push({ t: 'heading', text: t });
       continue;
     }

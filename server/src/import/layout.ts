@@ -102,7 +102,7 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
   const step = mode(steps) || body * 1.2;
   const table = findTable(all);
   const paras: Para[] = [];
-  let cur: (Para & { firstX: number; last: Line }) | undefined;
+  let cur: (Para & { firstX: number; textX: number; last: Line }) | undefined;
   const close = () => {
     if (cur) paras.push({ lines: cur.lines, heading: cur.heading, page: cur.page });
     cur = undefined;
@@ -118,8 +118,8 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
       continue;
     }
     const cls = sizeClass(l);
-    const marker = NUMBERED.test(l.text) || BULLET.test(l.text);
-    let fresh = !cur || marker || cls !== (cur.heading ?? 0) || /^(Inspection dates?|Report published|Lead inspector)\b/i.test(l.text);
+    const marker = (NUMBERED.test(l.text) && !(cur && wrappedNumber(l, cur, step))) || BULLET.test(l.text);
+    let fresh = !cur || marker || cls !== (cur.heading ?? 0) || /^(Inspection dates?|Report published|Lead inspectors?)\b/i.test(l.text);
     if (!fresh && cur) {
       const prev = cur.last;
       if (prev.page === l.page) {
@@ -134,7 +134,7 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
     }
     if (fresh) {
       close();
-      cur = { lines: [l.text], heading: cls === 0 ? undefined : cls, page: l.page, firstX: l.x, last: l };
+      cur = { lines: [l.text], heading: cls === 0 ? undefined : cls, page: l.page, firstX: l.x, textX: textIndent(l), last: l };
     } else if (cur) {
       cur.lines.push(l.text);
       cur.last = l;
@@ -142,6 +142,28 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
   }
   close();
   return paras;
+}
+
+/** Where a line's text starts after a hanging marker ("12." or a bullet printed apart); its own x otherwise. */
+function textIndent(l: Line): number {
+  const visible = l.items.filter((it) => it.str.trim());
+  if (visible.length > 1 && /^(\d{1,3}[.)]|[^\w\s])$/.test(visible[0].str.trim())) return visible[1].x;
+  return l.x;
+}
+
+/**
+ * A line that starts with a number but continues the paragraph above ("... until
+ * they turn" / "21. A significant number ..."): paragraph numbers hang at the
+ * margin, so a number printed at the paragraph's text indent, on the next line
+ * (or at the top of the next page) after an unfinished line, is running text.
+ */
+function wrappedNumber(l: Line, cur: { firstX: number; textX: number; lines: string[]; last: Line }, step: number): boolean {
+  const prev = cur.last;
+  if (TERMINAL.test(prev.text)) return false;
+  const indent = cur.lines.length > 1 ? prev.x : cur.textX;
+  if (indent <= cur.firstX + 5 || Math.abs(l.x - indent) >= (cur.lines.length > 1 ? 3 : 8)) return false;
+  if (prev.page === l.page) return prev.y - l.y > 0 && prev.y - l.y <= step * 1.45;
+  return l.page === prev.page + 1;
 }
 
 /** Finds the judgement table's lines: after a "Judgement Grade" header, or the SIF's numbered rows. */
