@@ -58,3 +58,53 @@ describe('import layout: a number at the start of a wrapped line', () => {
     assert.deepStrictEqual(paras.map((p) => p.lines[0].slice(0, 2)), ['5.', 'Ar', '1.', '2.']);
   });
 });
+
+describe('import layout: two-line cells and graded headings', () => {
+  const front = [item('Inspection of Exampleton local authority children’s services', 71, 780, 20), item('Inspection dates: 6 to 17 March 2023', 71, 740)];
+  it('rebuilds table rows with names ending in a full stop, split grades, and a grade above and below its name', () => {
+    const s = 11;
+    const items = [
+      ...front,
+      item('Judgement', 79, 700), item('Grade', 395, 700),
+      item('The impact of leaders on social work practice with', 79, 670, s), item('Requires improvement', 395, 670, s),
+      item('children and families.', 79, 656.5, s), item('to be good', 395, 656.5, s),
+      item('The experiences and progress of children who need', 79, 625, s), item('Good', 395, 625, s),
+      item('help and protection.', 79, 611.5, s),
+      item('The experiences and progress of children in care and', 79, 598, s), item('Good', 395, 591, s),
+      item('care leavers', 79, 584.5, s),
+      item('Requires improvement', 395, 557, s),
+      item('Overall effectiveness', 79, 550, s),
+      item('to be good', 395, 543, s),
+      item('Children in Exampleton are mostly helped well.', 71, 500),
+    ];
+    const paras = layoutToParas([page(items)]);
+    const table = paras.find((p) => p.table)?.table;
+    assert.deepStrictEqual(table?.map((r) => [r.name, r.grade]), [
+      ['The impact of leaders on social work practice with children and families', 'Requires improvement to be good'],
+      ['The experiences and progress of children who need help and protection', 'Good'],
+      ['The experiences and progress of children in care and care leavers', 'Good'],
+      ['Overall effectiveness', 'Requires improvement to be good'],
+    ]);
+    assert.ok(paras.some((p) => p.lines[0] === 'Children in Exampleton are mostly helped well.'));
+  });
+
+  it('rebuilds a section heading whose grade is printed in a column beside it', () => {
+    const items = [
+      item('The experiences and progress of children who need help', 71, 700, 14), item('Requires improvement', 395, 700, 14),
+      item('and protection', 71, 683, 14), item('to be good', 395, 683, 14),
+      ...numbered(1, ['Families are helped early by a wide range of services that work well together, and', 'social workers see children often and know them well.'], 650),
+      item('Requires improvement', 395, 607, 14),
+      item('The impact of leaders on social work practice with children and families', 71, 600, 14),
+      item('to be good', 395, 593, 14),
+      ...numbered(2, ['Leaders know their services well, and they act on what they learn from audits and', 'from what children tell them about the help they receive.'], 560),
+    ];
+    const paras = layoutToParas([page(items)]);
+    assert.deepStrictEqual(paras.map((p) => p.lines.join(' ')), [
+      'The experiences and progress of children who need help and protection: Requires improvement to be good',
+      '1. Families are helped early by a wide range of services that work well together, and social workers see children often and know them well.',
+      'The impact of leaders on social work practice with children and families: Requires improvement to be good',
+      '2. Leaders know their services well, and they act on what they learn from audits and from what children tell them about the help they receive.',
+    ]);
+    assert.deepStrictEqual(paras.map((p) => p.heading), [2, undefined, 2, undefined]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { BULLET, isFurnitureLine, isTableLine, NUMBERED, TABLE_HEADER } from './patterns';
 import { buildTable, type TableLine } from './layoutTable';
+import { rebuildGradedHeadings } from './layoutRows';
 import type { PdfItem, PdfPage } from './pdf';
 import type { Para } from './types';
 
@@ -87,7 +88,7 @@ const TERMINAL = /[.!?:;)”"’]$/;
 
 export function layoutToParas(pages: PdfPage[]): Para[] {
   const body = bodySize(pages);
-  const all: Line[] = [];
+  let all: Line[] = [];
   pages.forEach((p, k) => all.push(...dropFurniture(pageLines(p, k + 1, body), p, body)));
   // Typical step between lines of a paragraph.
   const steps = new Map<number, number>();
@@ -100,7 +101,13 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
     }
   }
   const step = mode(steps) || body * 1.2;
-  const table = findTable(all);
+  let table = findTable(all);
+  if (table) {
+    const before = rebuildGradedHeadings(all.slice(0, table.start));
+    const rows = all.slice(table.start, table.end);
+    all = [...before, ...rows, ...rebuildGradedHeadings(all.slice(table.end))];
+    table = { ...table, start: before.length, end: before.length + rows.length };
+  } else all = rebuildGradedHeadings(all);
   const paras: Para[] = [];
   let cur: (Para & { firstX: number; textX: number; last: Line }) | undefined;
   const close = () => {
