@@ -68,20 +68,11 @@ export function rebuildGradedHeadings<L extends RowLine>(lines: L[]): L[] {
       block.push(lines[j]);
       nameEnded = /[.:;]$/.test(left);
     }
-    const graded = block.filter((b) => gradeColumn(b));
-    if (graded.length === 0) {
-      out.push(...block);
-      continue;
-    }
-    const gradeX = Math.min(...graded.map((b) => gradeColumn(b)!.right[0].x));
-    const rows = buildTable(block.map((b): TableLine => ({ y: b.y, size: b.size, items: b.items })), gradeX);
-    if (rows.length !== 1) {
-      out.push(...block);
-      continue;
-    }
-    const first = block.find((b) => b === l)!;
-    out.push({ ...first, text: `${rows[0].name.replace(/[\s.:]+$/, '')}: ${rows[0].grade.replace(/[\s.]+$/, '')}` });
     k = j - 1;
+    const graded = block.filter((b) => gradeColumn(b));
+    const rows = graded.length === 0 ? [] : buildTable(block.map((b): TableLine => ({ y: b.y, size: b.size, items: b.items })), Math.min(...graded.map((b) => gradeColumn(b)!.right[0].x)));
+    if (rows.length !== 1) out.push(...block);
+    else out.push({ ...l, text: `${rows[0].name.replace(/[\s.:]+$/, '')}: ${rows[0].grade.replace(/[\s.]+$/, '')}` });
   }
   return out;
 }
