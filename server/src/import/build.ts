@@ -7,6 +7,7 @@ import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, da
 import { buildVocabulary, joinLines } from './joinLines';
 import { BULLET, CLOSING_START, GRADE_RE, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
+import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
 
@@ -181,7 +182,23 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     if (d) { fm.published = d; fm.publishedSource = 'file name'; }
   }
   if (!fm.published && options.metadataDate) { fm.published = options.metadataDate; fm.publishedSource = 'PDF metadata'; }
-  if (options.overrides) warnings.push(...applyOverrides(fm, options.overrides));
+  const text = items.map((it) => it.text).join('\n');
+  const titleOf = (bs: Block[]) => bs.find((b): b is Extract<Block, { t: 'title' }> => b.t === 'title')?.text;
+  // What an import without --set gives: an earlier attempt may have left it behind.
+  let withoutOverrides: { relativePath: string; markdown: string } | undefined;
+  const { title: titleOverride, ...overrides } = options.overrides ?? {};
+  if (options.overrides && Object.keys(options.overrides).length > 0) {
+    const plainFm: ImportedFrontMatter = structuredClone(fm);
+    inferMissing(plainFm, { title: titleOf(blocks), text, authorities: options.authorities });
+    withoutOverrides = { relativePath: relativeOutputPath(plainFm), markdown: `${renderFrontMatter(plainFm)}\n\n${renderBlocks(blocks)}` };
+  }
+  if (titleOverride !== undefined && titleOverride.trim()) {
+    const at = blocks.findIndex((b) => b.t === 'title');
+    if (at >= 0) blocks[at] = { t: 'title', text: titleOverride.trim() };
+    else blocks.unshift({ t: 'title', text: titleOverride.trim() });
+  }
+  warnings.push(...applyOverrides(fm, overrides));
+  warnings.push(...inferMissing(fm, { title: titleOf(blocks), text, authorities: options.authorities }));
   if (!fm.authority) warnings.push("no authority found: add it to the front matter (or use --set authority='...')");
   if (kind === 'scrutiny') {
     if (!fm.meetingDate) warnings.push('no meeting date found');
@@ -189,11 +206,13 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   if (!fm.published && kind !== 'scrutiny') warnings.push('no published date found');
   if ((kind === 'ilacs') && !fm.leadInspector) warnings.push('no lead inspector found');
   if ((kind === 'ilacs' || kind === 'sif') && table.length === 0) warnings.push('no judgement table found');
-  if (!blocks.some((b) => b.t === 'title')) warnings.push('no title found');
+  if (!blocks.some((b) => b.t === 'title')) warnings.push("no title found: add one (or use --set title='...')");
 
   const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(blocks)}`;
   const finalTable = blocks.find((b): b is Extract<Block, { t: 'table' }> => b.t === 'table')?.rows ?? [];
-  return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath: relativeOutputPath(fm), warnings };
+  const relativePath = relativeOutputPath(fm);
+  if (withoutOverrides && withoutOverrides.relativePath === relativePath) withoutOverrides = undefined;
+  return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath, warnings, withoutOverrides };
 }
 
 /** Scrutiny: "1. Background" is a section heading when paragraphs 1.1, 1.2 ... follow. */
