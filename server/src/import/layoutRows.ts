@@ -8,17 +8,8 @@
  */
 import { buildTable, isGradeWords, type TableLine } from './layoutTable';
 import { BULLET, JUDGEMENT_START, NUMBERED } from './patterns';
+import type { Line as RowLine } from './layout';
 import type { PdfItem } from './pdf';
-
-/** The shape of layout.ts's lines that this module needs (kept apart to avoid an import cycle). */
-export interface RowLine {
-  page: number;
-  y: number;
-  x: number;
-  size: number;
-  text: string;
-  items: PdfItem[];
-}
 
 /** A line's grade column: items printed well apart to the right, made only of grade words. */
 export function gradeColumn(l: RowLine): { left: PdfItem[]; right: PdfItem[] } | undefined {
