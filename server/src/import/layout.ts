@@ -17,6 +17,8 @@ export interface Line {
   size: number;
   text: string;
   items: PdfItem[];
+  /** A two-column judgement heading rebuilt as one line (layoutRows.ts): a block of its own. */
+  rebuilt?: boolean;
 }
 
 /** The most common value, weighted. */
@@ -126,7 +128,7 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
     }
     const cls = sizeClass(l);
     const marker = (NUMBERED.test(l.text) && !(cur && wrappedNumber(l, cur, step))) || BULLET.test(l.text);
-    let fresh = !cur || marker || cls !== (cur.heading ?? 0) || /^(Inspection dates?|Report published|Lead inspectors?)\b/i.test(l.text);
+    let fresh = !cur || marker || l.rebuilt || cur.last.rebuilt || cls !== (cur.heading ?? 0) || /^(Inspection dates?|Report published|Lead inspectors?)\b/i.test(l.text);
     if (!fresh && cur) {
       const prev = cur.last;
       if (prev.page === l.page) {
@@ -190,7 +192,7 @@ function findTable(lines: Line[]): { start: number; end: number; rows: Para['tab
     const row1 = lines.findIndex((l) => l.page === 1 && /^1\.?\s+Children who need help and protection/i.test(l.text));
     if (row1 < 0) return undefined;
     first = row1;
-    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text)) first--;
+    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text) && !/\.$/.test(lines[first - 1].text)) first--;
   }
   let end = first;
   while (end < lines.length && lines[end].page === lines[first].page && isTableLine(lines[end].text)) end++;

@@ -25,6 +25,9 @@ export function gradeColumn(l: RowLine): { left: PdfItem[]; right: PdfItem[] } |
   return undefined;
 }
 
+/** A line that starts a judgement's name (capitalised: "children who need help" continues one). */
+const STARTS_NAME = (text: string): boolean => /^[A-Z]/.test(text) && JUDGEMENT_START.test(text) && !NUMBERED.test(text);
+
 function textOf(items: PdfItem[]): string {
   return items.map((it) => it.str).join(' ').replace(/\s+/g, ' ').trim();
 }
@@ -36,7 +39,7 @@ export function rebuildGradedHeadings<L extends RowLine>(lines: L[]): L[] {
     const l = lines[k];
     const col = gradeColumn(l);
     const leftText = col ? textOf(col.left) : l.text;
-    if (!JUDGEMENT_START.test(leftText) || NUMBERED.test(leftText)) {
+    if (!STARTS_NAME(leftText)) {
       out.push(l);
       continue;
     }
@@ -44,7 +47,7 @@ export function rebuildGradedHeadings<L extends RowLine>(lines: L[]): L[] {
     // A grade-only line just above the name (the grade's first line).
     const block: L[] = [];
     const before = out[out.length - 1];
-    if (before && near(before, l) && !JUDGEMENT_START.test(before.text)) {
+    if (before && near(before, l) && !STARTS_NAME(before.text)) {
       const c = gradeColumn(before);
       if (c && c.left.length === 0) block.push(out.pop()!);
     }
@@ -55,7 +58,7 @@ export function rebuildGradedHeadings<L extends RowLine>(lines: L[]): L[] {
       const c = gradeColumn(lines[j]);
       const left = c ? textOf(c.left) : lines[j].text;
       if (left === '') { block.push(lines[j]); continue; }
-      if (nameEnded || Math.abs(lines[j].size - l.size) > 0.6 || NUMBERED.test(left) || BULLET.test(left) || JUDGEMENT_START.test(left)) break;
+      if (nameEnded || Math.abs(lines[j].size - l.size) > 0.6 || NUMBERED.test(left) || BULLET.test(left) || STARTS_NAME(left)) break;
       block.push(lines[j]);
       nameEnded = /[.:;]$/.test(left);
     }
@@ -63,7 +66,7 @@ export function rebuildGradedHeadings<L extends RowLine>(lines: L[]): L[] {
     const graded = block.filter((b) => gradeColumn(b));
     const rows = graded.length === 0 ? [] : buildTable(block.map((b): TableLine => ({ y: b.y, size: b.size, items: b.items })), Math.min(...graded.map((b) => gradeColumn(b)!.right[0].x)));
     if (rows.length !== 1) out.push(...block);
-    else out.push({ ...l, text: `${rows[0].name.replace(/[\s.:]+$/, '')}: ${rows[0].grade.replace(/[\s.]+$/, '')}` });
+    else out.push({ ...l, text: `${rows[0].name.replace(/[\s.:]+$/, '')}: ${rows[0].grade.replace(/[\s.]+$/, '')}`, rebuilt: true });
   }
   return out;
 }
