@@ -70,4 +70,29 @@ describe('cli: import', () => {
     assert.strictEqual(await runImport(['letter.txt', '--out', 'h', '--bogus'], capture(dir)), 2);
     assert.strictEqual(await runImport(['letter.txt', '--out', 'h', '--set', 'novalue'], capture(dir)), 2);
   });
+
+  it('prints paths relative to the current folder (whole when outside it)', async () => {
+    const ws = path.join(dir, 'ws');
+    fs.mkdirSync(ws);
+    const io = capture(ws);
+    assert.strictEqual(await runImport(['../letter.txt', '--out', 'history'], io), 0);
+    assert.deepStrictEqual(io.outs[0], `../letter.txt -> ${path.join('history', 'exampleton', '2019-01-focused-visit.md')} (focused-visit)`);
+    const elsewhere = path.join(dir, 'elsewhere');
+    const io2 = capture(ws);
+    assert.strictEqual(await runImport([path.join(dir, 'letter.txt'), '--out', elsewhere], io2), 0);
+    assert.deepStrictEqual(io2.outs[0], `${path.join(dir, 'letter.txt')} -> ${path.join(elsewhere, 'exampleton', '2019-01-focused-visit.md')} (focused-visit)`);
+  });
+
+  it('a second import with --set replaces the first attempt it moved, and says so', async () => {
+    fs.writeFileSync(path.join(dir, 'nodate.txt'), LETTER.replace(' on 9 January 2019', ''));
+    const first = path.join(dir, 'history', 'exampleton', 'undated-focused-visit.md');
+    assert.strictEqual(await runImport(['nodate.txt', '--out', 'history'], capture(dir)), 0);
+    assert.ok(fs.existsSync(first));
+    const io = capture(dir);
+    assert.strictEqual(await runImport(['nodate.txt', '--out', 'history', '--set', 'inspection-dates=2019-01-09', '--set', 'title=Focused visit to Exampleton'], io), 0);
+    assert.ok(!fs.existsSync(first), 'the first attempt is gone');
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(first)), ['2019-01-focused-visit.md']);
+    assert.ok(io.errs.some((e) => e.startsWith(`nodate.txt: removed ${path.join('history', 'exampleton', 'undated-focused-visit.md')}`)), io.errs.join('\n'));
+    assert.match(fs.readFileSync(path.join(path.dirname(first), '2019-01-focused-visit.md'), 'utf8'), /^# Focused visit to Exampleton$/m);
+  });
 });

@@ -7,10 +7,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkText } from '../../server/src/check';
-import { importPdf } from '../../server/src/import/index';
+import { importPdf, importText } from '../../server/src/import/index';
+import { builtinAuthorities } from '../../server/src/io/importFs';
 import { builtinProfiles } from '../../server/src/profiles/builtin';
 
 const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'ilacs');
+const seed001 = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds', '001_c7345f768e97203e.txt');
 
 const SAMPLES: { era: string; file: string; kind: string; rows: number }[] = [
   { era: '2014 SIF', file: 'barnsley--children-s-services-inspection-08-august-2014.pdf', kind: 'sif', rows: 6 },
@@ -70,4 +72,18 @@ describe('import: corpus samples, one per layout era', function () {
       }
     });
   }
+});
+
+describe('import: seed 001, an extract that starts at the judgement table', () => {
+  it('imports with its authority inferred from the text, and says so', function () {
+    if (!fs.existsSync(seed001)) {
+      console.log(`    (skipped: ${seed001} is absent; the seeds live beside the repository in ../shared)`);
+      this.skip();
+    }
+    const r = importText(fs.readFileSync(seed001, 'utf8'), { sourceName: path.basename(seed001), authorities: builtinAuthorities() });
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    assert.strictEqual(r.frontMatter.authority, 'Nottingham City');
+    assert.strictEqual(r.relativePath, 'nottingham-city/undated-ilacs.md');
+    assert.ok(r.warnings.some((w) => /^authority 'Nottingham City' inferred from the text, which names it \d+ times/.test(w)), r.warnings.join('\n'));
+  });
 });

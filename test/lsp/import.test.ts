@@ -49,4 +49,20 @@ describe('language server: import command', function () {
     assert.ok(again.messages.some((m) => m.includes('already exists')), again.messages.join('\n'));
     assert.strictEqual(fs.readFileSync(r.imported[0], 'utf8'), text, 'the first import is not overwritten');
   });
+
+  it('imports from its structured results: the written file, messages with paths relative to the workspace', async () => {
+    const letter = path.join(server.dir, 'in', 'letter.txt');
+    fs.mkdirSync(path.dirname(letter));
+    fs.writeFileSync(letter, [
+      'Focused visit to Exampleton Council children’s services', '', 'Dear Hal,', '',
+      'This letter summarises the findings of a focused visit to Exampleton Council children’s services on 9 January 2019. The inspectors were Ann Example HMI and Bob Sample HMI.', '',
+      'Overview', '', 'Children are seen quickly.', '', 'Yours sincerely,', '', 'Ann Example', 'Her Majesty’s Inspector',
+    ].join('\n'));
+    const out = path.join(server.dir, 'history');
+    const r = await run([letter], out);
+    assert.strictEqual(r.code, 0, r.messages.join('\n'));
+    assert.deepStrictEqual(r.imported, [path.join(out, 'exampleton', '2019-01-focused-visit.md')]);
+    assert.strictEqual(r.messages[0], `${letter} -> ${path.join('history', 'exampleton', '2019-01-focused-visit.md')} (focused-visit)`);
+    assert.strictEqual(r.message, '1 imported, 0 could not be imported');
+  });
 });

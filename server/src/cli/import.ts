@@ -4,16 +4,21 @@
  * files at <out>/<authority-slug>/<yyyy-mm>-<kind>.md. A file that cannot be
  * imported is reported and skipped; the rest are still imported.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { importPdf, importText, type ImportResult } from '../import/index';
-import { decodeText, describeError } from '../io/files';
+import { describeResult, importFiles } from '../import/index';
+import { builtinAuthorities, nodeImportFs } from '../io/importFs';
 import type { Io } from './main';
+
+/** Kept for scripts written against the old place; the importer's API is import/index.ts, the writer io/importFs.ts. */
+export { importBytes } from '../import/index';
+export { writeNewFile as writeOutput } from '../io/importFs';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
 
 Imports published reports (PDF, or text extracted from one) as report dialect
 files named <folder>/<authority>/<yyyy-mm>-<kind>.md.
+
+Paths are printed relative to the current folder (absolute when outside it).
 
 Options:
   --out <folder>        where to write (required)
@@ -21,6 +26,7 @@ Options:
   --set <key>=<value>   fill or replace a front matter value in every imported file
                         (authority, inspection-dates, published, lead-inspector,
                         inspectors, inspection-type, visit-number, meeting, meeting-date)
+                        or the title (--set title='Inspection of ...')
   -h, --help            show this help
 
 Exit codes: 0 all imported, 1 some files could not be imported, 2 usage error.`;
@@ -73,38 +79,6 @@ function parseArgs(args: string[], io: Io): ImportArgs | undefined {
   return out;
 }
 
-/** Imports one file's bytes, choosing the reader by content (a .pdf name alone proves nothing). */
-export async function importBytes(bytes: Uint8Array, name: string, overrides?: Record<string, string>): Promise<ImportResult> {
-  const options = { sourceName: name, overrides };
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (/\.pdf$/i.test(name) || head.includes('%PDF-')) return importPdf(bytes, options);
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-  const text = decodeText(bytes);
-  if (!text.ok) return { ok: false, reason: `${text.reason.replace(/; not checked$/, '')}: neither a PDF nor text` };
-  return importText(text.text, options);
-}
-
-/**
- * Writes a new file without ever leaving it half written: a temporary file
- * beside it, then a hard link (which fails if the target exists) or, with
- * `force`, a rename over it.
- */
-export function writeOutput(file: string, text: string, force: boolean): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  fs.writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
-  try {
-    if (force) fs.renameSync(tmp, file);
-    else fs.linkSync(tmp, file);
-  } finally {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // renamed away
-    }
-  }
-}
-
 /** Runs `import`; returns the exit code. Never throws for bad input. */
 export async function runImport(args: string[], io: Io): Promise<number> {
   if (args.includes('-h') || args.includes('--help')) {
@@ -113,48 +87,12 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   }
   const parsed = parseArgs(args, io);
   if (!parsed) return 2;
-  let failed = 0;
-  let written = 0;
-  const writtenBy = new Map<string, string>();
-  for (const f of parsed.files) {
-    const file = path.resolve(io.cwd, f);
-    let bytes: Uint8Array;
-    try {
-      const st = fs.statSync(file);
-      if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: st.isDirectory() ? 'EISDIR' : undefined });
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      io.err(`${f}: cannot import: ${describeError(e)}`);
-      failed++;
-      continue;
-    }
-    const r = await importBytes(bytes, path.basename(file), parsed.overrides);
-    if (!r.ok) {
-      io.err(`${f}: cannot import: ${r.reason}`);
-      failed++;
-      continue;
-    }
-    const target = path.join(parsed.out, r.relativePath);
-    const shown = path.relative(io.cwd, target) || target;
-    const earlier = writtenBy.get(target);
-    if (earlier) {
-      io.err(`${f}: cannot import: ${shown} was already written from ${earlier} in this run`);
-      failed++;
-      continue;
-    }
-    try {
-      writeOutput(target, r.markdown, parsed.force);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      io.err(`${f}: cannot import: ${code === 'EEXIST' ? `${shown} already exists (use --force to overwrite)` : describeError(e)}`);
-      failed++;
-      continue;
-    }
-    writtenBy.set(target, f);
-    written++;
-    io.out(`${f} -> ${shown} (${r.kind})`);
-    for (const w of r.warnings) io.err(`${f}: warning: ${w}`);
+  const summary = await importFiles(parsed.files, { out: parsed.out, cwd: io.cwd, force: parsed.force, overrides: parsed.overrides, authorities: builtinAuthorities() }, nodeImportFs);
+  for (const r of summary.results) {
+    const lines = describeResult(r, io.cwd);
+    for (const l of lines.out) io.out(l);
+    for (const l of lines.err) io.err(l);
   }
-  io.out(`${written} imported, ${failed} could not be imported`);
-  return failed > 0 ? 1 : 0;
+  io.out(`${summary.imported} imported, ${summary.failed} could not be imported`);
+  return summary.failed > 0 ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, da
 import { buildVocabulary, joinLines } from './joinLines';
 import { BULLET, CLOSING_START, GRADE_RE, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
+import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
 
@@ -18,6 +19,8 @@ interface Item {
 }
 
 const JUDGEMENT_HEADING = /(?::\s*|\s)(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?\s*$/i;
+/** A heading printed a few words off a judgement's name ("The experiences of children in care: outstanding"): kept as a heading, as printed. */
+const NEAR_JUDGEMENT_HEADING = /^(?:The )?(?:experiences?|impact|progress)\b[^.;:]{10,140}:\s*(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?$/i;
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
 export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
@@ -112,7 +115,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
         const p = /Published:?\s*(\d{1,2} \w+ \d{4})/i.exec(it.text);
         if (p) fm.published = singleDate(p[1]);
         blocks.push({ t: 'para', lines: [it.text] });
-      } else if (/^Lead inspector\b/i.test(it.text)) {
+      } else if (/^Lead inspectors?\b/i.test(it.text)) {
         const lines = it.lines.length > 1 && MAJESTY.test(it.lines[it.lines.length - 1]) ? [joinLines(it.lines.slice(0, -1)), it.lines[it.lines.length - 1]] : [it.text];
         if (items[i + 1] && MAJESTY.test(items[i + 1].text)) lines.push(items[++i].text);
         fm.leadInspector = leadInspector(lines.join(', '));
@@ -121,7 +124,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     }
   }
   if (!fm.leadInspector && (kind === 'ilacs' || kind === 'sif')) {
-    const lead = items.find((it) => /^Lead inspector:/i.test(it.text));
+    const lead = items.find((it) => /^Lead inspectors?:/i.test(it.text));
     if (lead) fm.leadInspector = leadInspector(lead.text);
   }
 
@@ -139,7 +142,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, '') });
       continue;
     }
-    if (JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t) && !NUMBERED.test(t)) {
+    if (((JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t)) || (it.lines.length <= 2 && NEAR_JUDGEMENT_HEADING.test(t))) && !NUMBERED.test(t)) {
       blocks.push({ t: 'heading', text: t });
       continue;
     }
@@ -179,7 +182,23 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     if (d) { fm.published = d; fm.publishedSource = 'file name'; }
   }
   if (!fm.published && options.metadataDate) { fm.published = options.metadataDate; fm.publishedSource = 'PDF metadata'; }
-  if (options.overrides) warnings.push(...applyOverrides(fm, options.overrides));
+  const text = items.map((it) => it.text).join('\n');
+  const titleOf = (bs: Block[]) => bs.find((b): b is Extract<Block, { t: 'title' }> => b.t === 'title')?.text;
+  // What an import without --set gives: an earlier attempt may have left it behind.
+  let withoutOverrides: { relativePath: string; markdown: string } | undefined;
+  const { title: titleOverride, ...overrides } = options.overrides ?? {};
+  if (options.overrides && Object.keys(options.overrides).length > 0) {
+    const plainFm: ImportedFrontMatter = structuredClone(fm);
+    inferMissing(plainFm, { title: titleOf(blocks), text, authorities: options.authorities });
+    withoutOverrides = { relativePath: relativeOutputPath(plainFm), markdown: `${renderFrontMatter(plainFm)}\n\n${renderBlocks(blocks)}` };
+  }
+  if (titleOverride !== undefined && titleOverride.trim()) {
+    const at = blocks.findIndex((b) => b.t === 'title');
+    if (at >= 0) blocks[at] = { t: 'title', text: titleOverride.trim() };
+    else blocks.unshift({ t: 'title', text: titleOverride.trim() });
+  }
+  warnings.push(...applyOverrides(fm, overrides));
+  warnings.push(...inferMissing(fm, { title: titleOf(blocks), text, authorities: options.authorities }));
   if (!fm.authority) warnings.push("no authority found: add it to the front matter (or use --set authority='...')");
   if (kind === 'scrutiny') {
     if (!fm.meetingDate) warnings.push('no meeting date found');
@@ -187,11 +206,13 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   if (!fm.published && kind !== 'scrutiny') warnings.push('no published date found');
   if ((kind === 'ilacs') && !fm.leadInspector) warnings.push('no lead inspector found');
   if ((kind === 'ilacs' || kind === 'sif') && table.length === 0) warnings.push('no judgement table found');
-  if (!blocks.some((b) => b.t === 'title')) warnings.push('no title found');
+  if (!blocks.some((b) => b.t === 'title')) warnings.push("no title found: add one (or use --set title='...')");
 
   const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(blocks)}`;
   const finalTable = blocks.find((b): b is Extract<Block, { t: 'table' }> => b.t === 'table')?.rows ?? [];
-  return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath: relativeOutputPath(fm), warnings };
+  const relativePath = relativeOutputPath(fm);
+  if (withoutOverrides && withoutOverrides.relativePath === relativePath) withoutOverrides = undefined;
+  return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath, warnings, withoutOverrides };
 }
 
 /** Scrutiny: "1. Background" is a section heading when paragraphs 1.1, 1.2 ... follow. */

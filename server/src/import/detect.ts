@@ -107,6 +107,8 @@ export function authorityFromTitle(text: string): string | undefined {
     /^(?:Focused|Monitoring) visit (?:to|of) (.+?)(?:’s|'s)? children.s services\b/i,
     /^(?:Focused|Monitoring) visit (?:to|of) (.+?) children.s services\b/i,
     /^Inspection of (.+?) children.s services$/i,
+    // A trust named after its authority: "Inspection of Bradford Children and Families Trust".
+    /^Inspection of (.+?)(?:’s|'s)? Children(?:’s|'s)? (?:and Families |Services )?Trust$/i,
   ];
   for (const re of patterns) {
     const m = re.exec(t);

@@ -6,6 +6,7 @@
  */
 import { BULLET, isFurnitureLine, isTableLine, NUMBERED, TABLE_HEADER } from './patterns';
 import { buildTable, type TableLine } from './layoutTable';
+import { rebuildGradedHeadings } from './layoutRows';
 import type { PdfItem, PdfPage } from './pdf';
 import type { Para } from './types';
 
@@ -16,6 +17,8 @@ export interface Line {
   size: number;
   text: string;
   items: PdfItem[];
+  /** A two-column judgement heading rebuilt as one line (layoutRows.ts): a block of its own. */
+  rebuilt?: boolean;
 }
 
 /** The most common value, weighted. */
@@ -87,7 +90,7 @@ const TERMINAL = /[.!?:;)”"’]$/;
 
 export function layoutToParas(pages: PdfPage[]): Para[] {
   const body = bodySize(pages);
-  const all: Line[] = [];
+  let all: Line[] = [];
   pages.forEach((p, k) => all.push(...dropFurniture(pageLines(p, k + 1, body), p, body)));
   // Typical step between lines of a paragraph.
   const steps = new Map<number, number>();
@@ -100,9 +103,15 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
     }
   }
   const step = mode(steps) || body * 1.2;
-  const table = findTable(all);
+  let table = findTable(all);
+  if (table) {
+    const before = rebuildGradedHeadings(all.slice(0, table.start));
+    const rows = all.slice(table.start, table.end);
+    all = [...before, ...rows, ...rebuildGradedHeadings(all.slice(table.end))];
+    table = { ...table, start: before.length, end: before.length + rows.length };
+  } else all = rebuildGradedHeadings(all);
   const paras: Para[] = [];
-  let cur: (Para & { firstX: number; last: Line }) | undefined;
+  let cur: (Para & { firstX: number; textX: number; last: Line }) | undefined;
   const close = () => {
     if (cur) paras.push({ lines: cur.lines, heading: cur.heading, page: cur.page });
     cur = undefined;
@@ -118,8 +127,8 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
       continue;
     }
     const cls = sizeClass(l);
-    const marker = NUMBERED.test(l.text) || BULLET.test(l.text);
-    let fresh = !cur || marker || cls !== (cur.heading ?? 0) || /^(Inspection dates?|Report published|Lead inspector)\b/i.test(l.text);
+    const marker = (NUMBERED.test(l.text) && !(cur && wrappedNumber(l, cur, step))) || BULLET.test(l.text);
+    let fresh = !cur || marker || l.rebuilt || cur.last.rebuilt || cls !== (cur.heading ?? 0) || /^(Inspection dates?|Report published|Lead inspectors?)\b/i.test(l.text);
     if (!fresh && cur) {
       const prev = cur.last;
       if (prev.page === l.page) {
@@ -134,7 +143,7 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
     }
     if (fresh) {
       close();
-      cur = { lines: [l.text], heading: cls === 0 ? undefined : cls, page: l.page, firstX: l.x, last: l };
+      cur = { lines: [l.text], heading: cls === 0 ? undefined : cls, page: l.page, firstX: l.x, textX: textIndent(l), last: l };
     } else if (cur) {
       cur.lines.push(l.text);
       cur.last = l;
@@ -142,6 +151,28 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
   }
   close();
   return paras;
+}
+
+/** Where a line's text starts after a hanging marker ("12." or a bullet printed apart); its own x otherwise. */
+function textIndent(l: Line): number {
+  const visible = l.items.filter((it) => it.str.trim());
+  if (visible.length > 1 && /^(\d{1,3}[.)]|[^\w\s])$/.test(visible[0].str.trim())) return visible[1].x;
+  return l.x;
+}
+
+/**
+ * A line that starts with a number but continues the paragraph above ("... until
+ * they turn" / "21. A significant number ..."): paragraph numbers hang at the
+ * margin, so a number printed at the paragraph's text indent, on the next line
+ * (or at the top of the next page) after an unfinished line, is running text.
+ */
+function wrappedNumber(l: Line, cur: { firstX: number; textX: number; lines: string[]; last: Line }, step: number): boolean {
+  const prev = cur.last;
+  if (TERMINAL.test(prev.text)) return false;
+  const indent = cur.lines.length > 1 ? prev.x : cur.textX;
+  if (indent <= cur.firstX + 5 || Math.abs(l.x - indent) >= (cur.lines.length > 1 ? 3 : 8)) return false;
+  if (prev.page === l.page) return prev.y - l.y > 0 && prev.y - l.y <= step * 1.45;
+  return l.page === prev.page + 1;
 }
 
 /** Finds the judgement table's lines: after a "Judgement Grade" header, or the SIF's numbered rows. */
@@ -161,7 +192,7 @@ function findTable(lines: Line[]): { start: number; end: number; rows: Para['tab
     const row1 = lines.findIndex((l) => l.page === 1 && /^1\.?\s+Children who need help and protection/i.test(l.text));
     if (row1 < 0) return undefined;
     first = row1;
-    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text)) first--;
+    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text) && !/\.$/.test(lines[first - 1].text)) first--;
   }
   let end = first;
   while (end < lines.length && lines[end].page === lines[first].page && isTableLine(lines[end].text)) end++;

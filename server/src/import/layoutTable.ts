@@ -15,6 +15,12 @@ export interface TableLine {
 
 const GRADE_WORD = /^(requires|improvement|to|be|good|outstanding|inadequate|adequate)$/i;
 
+/** Text made only of grade words ("Requires improvement", "to be good."). */
+export function isGradeWords(text: string): boolean {
+  const words = text.replace(/[.,]+$/, '').split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => GRADE_WORD.test(w));
+}
+
 interface Group {
   top: number;
   bottom: number;
@@ -49,14 +55,16 @@ export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[
     if (left) {
       const last = names[names.length - 1];
       const numbered = /^\d(\.\d)?\.?\s/.test(left);
-      if (last && !numbered && last.bottom - l.y <= size * 1.6) {
+      // A name that ends with a full stop ends its row, however close the next name.
+      const ended = last !== undefined && /\.$/.test(last.parts[last.parts.length - 1]);
+      if (last && !numbered && !ended && last.bottom - l.y <= size * 1.6) {
         last.parts.push(left);
         last.bottom = l.y;
       } else names.push({ top: l.y, bottom: l.y, parts: [left] });
     }
     if (right) {
       const last = grades[grades.length - 1];
-      const complete = last && GRADES.some((g) => g.toLowerCase() === last.parts.join(' ').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
+      const complete = last && GRADES.some((g) => g.toLowerCase() === last.parts.join(' ').replace(/\.$/, '').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
       if (last && !complete && last.bottom - l.y <= size * 1.6) {
         last.parts.push(right);
         last.bottom = l.y;
@@ -65,7 +73,8 @@ export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[
   }
   if (names.length === 0 || grades.length === 0) return [];
   // Each grade goes to the name row whose lines it sits level with (or nearest).
-  const rows: TableRow[] = names.map((n) => ({ name: n.parts.join(' ').replace(/^\d(?:\.\d)?\.?\s+/, ''), grade: '' }));
+  // Cells lose a trailing full stop: a table cell takes none.
+  const rows: TableRow[] = names.map((n) => ({ name: n.parts.join(' ').replace(/^\d(?:\.\d)?\.?\s+/, '').replace(/\.$/, ''), grade: '' }));
   for (const g of grades) {
     const mid = (g.top + g.bottom) / 2;
     let best = 0;
@@ -76,5 +85,5 @@ export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[
     });
     rows[best].grade = rows[best].grade ? `${rows[best].grade} ${g.parts.join(' ')}` : g.parts.join(' ');
   }
-  return rows.filter((r) => r.name && r.grade);
+  return rows.filter((r) => r.name && r.grade).map((r) => ({ name: r.name, grade: r.grade.replace(/\.$/, '') }));
 }

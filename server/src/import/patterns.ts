@@ -20,7 +20,7 @@ const TABLE_WORDS = new Set((
 ).split(' '));
 
 export function isTableLine(line: string): boolean {
-  const words = line.toLowerCase().replace(/[,:|\t]/g, ' ').split(/\s+/).filter((w) => w && !/^\d+(\.\d+)?\.?$/.test(w));
+  const words = line.toLowerCase().replace(/[,:|\t]/g, ' ').replace(/\.(?=\s|$)/g, ' ').split(/\s+/).filter((w) => w && !/^\d+(\.\d+)?\.?$/.test(w));
   return words.length > 0 && words.every((w) => TABLE_WORDS.has(w));
 }
 

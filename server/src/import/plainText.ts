@@ -96,10 +96,15 @@ export function textToParas(input: string): Para[] {
       table = undefined;
       blank = true;
     }
-    const num = NUMBERED.exec(line.replace(/^-\s+(?=\d)/, ''));
+    let num = NUMBERED.exec(line.replace(/^-\s+(?=\d)/, ''));
+    // "... when they turn" / "21. A significant number ...": a number out of sequence
+    // after an unfinished line of a numbered paragraph is running text, not a new paragraph.
+    const wrapped = num !== null && cur !== undefined && +num[1] !== lastNumber + 1 && NUMBERED.test(cur.lines[0]) &&
+      !SENTENCE_END.test(cur.lines[cur.lines.length - 1]);
+    if (wrapped) num = null;
     const noStop = /^(\d{1,3})\s+[A-Z‘“]/.exec(line);
     const startsBlock =
-      isMarker(line) ||
+      (isMarker(line) && !wrapped) ||
       isKnownHeading(line) ||
       LABEL.test(line) ||
       (noStop !== null && +noStop[1] === lastNumber + 1) ||
@@ -115,6 +120,7 @@ export function textToParas(input: string): Para[] {
       const lower = /^[a-z]/.test(line);
       let join: boolean;
       if (afterSignOff) join = false;
+      else if (wrapped) join = true;
       else if (lower || /[-‐,]$/.test(prev)) join = true;
       else if (shape.wrapped) join = !prevEnds || curLastLen >= shape.width * 0.85;
       else join = false;

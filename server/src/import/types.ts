@@ -4,6 +4,8 @@
  * dialect. Nothing here touches the file system.
  */
 
+import type { AuthorityList } from './authorities';
+
 /** One judgement table row, exactly as printed. */
 export interface TableRow {
   name: string;
@@ -48,6 +50,8 @@ export interface ImportOptions {
   overrides?: Record<string, string>;
   /** A date from the PDF's metadata, used for `published` when the text has none. */
   metadataDate?: string;
+  /** English authorities and trusts (server/profiles/authorities.yaml), to infer an authority no front page names. */
+  authorities?: AuthorityList;
 }
 
 export type ImportResult =
@@ -62,5 +66,7 @@ export type ImportResult =
       relativePath: string;
       /** Things the user should look at (missing dates, no authority, ...). */
       warnings: string[];
+      /** With `--set`: where and what the same import without it writes (an earlier attempt may have left it). */
+      withoutOverrides?: { relativePath: string; markdown: string };
     }
   | { ok: false; reason: string };

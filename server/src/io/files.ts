@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export type ReadResult =
-  | { ok: true; text: string }
-  | { ok: false; reason: string };
+import { decodeText, type ReadResult } from '../core/decode';
+
+export { decodeText, type ReadResult };
 
 /**
  * Reads a file as UTF-8 text, refusing what is not text: too large, binary
@@ -27,18 +27,6 @@ export function readTextFile(file: string, maxBytes: number): ReadResult {
     return { ok: false, reason: describeError(e) };
   }
   return decodeText(buf);
-}
-
-export function decodeText(buf: Uint8Array): ReadResult {
-  if (buf.indexOf(0) >= 0) return { ok: false, reason: 'binary file (contains NUL bytes); not checked' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return { ok: false, reason: 'not valid UTF-8 text; save it as UTF-8 and check again' };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
 }
 
 export function describeError(e: unknown): string {

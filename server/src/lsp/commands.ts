@@ -56,7 +56,7 @@ export function registerCommands(connection: Connection, session: Session, sched
         return { ok: true, snippet: t.snippet, text: t.text, position, era: t.era, message: `Judgement table for ${t.era}.` } satisfies TableCommandResult;
       }
       case COMMANDS.importReports:
-        return importCommand(args[0], args[1]);
+        return importCommand(args[0], args[1], typeof args[1] === 'string' ? session.rootFor(args[1]) : undefined);
       case COMMANDS.followUp:
         if (!history) return { ok: false, message: 'This server keeps no history.' };
         return followUpCommand(session, history, args[0]);

@@ -17,8 +17,8 @@ export function builtinProfileDir(): string {
   return candidates[candidates.length - 1];
 }
 
-/** YAML files in server/profiles/ that are data, not report kinds (abbreviations.yaml: see abbreviations.ts; synonyms.yaml: see history/synonyms.ts). */
-const NOT_PROFILES = new Set(['judgements.yaml', 'abbreviations.yaml', 'synonyms.yaml']);
+/** YAML files in server/profiles/ that are data, not report kinds (abbreviations.yaml: see abbreviations.ts; synonyms.yaml: see history/synonyms.ts; authorities.yaml: see import/authorities.ts). */
+const NOT_PROFILES = new Set(['judgements.yaml', 'abbreviations.yaml', 'synonyms.yaml', 'authorities.yaml']);
 
 let cached: ProfileSet | undefined;
 

@@ -1,0 +1,83 @@
+/**
+ * The importer's file access on Node (import/batch.ts's `ImportFileSystem`):
+ * reading inputs, writing outputs so that none is ever half written or
+ * overwritten unasked, and the built-in list of authorities.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { readAuthorities, type AuthorityList } from '../import/authorities';
+import type { ImportFileSystem } from '../import/batch';
+import type { DataProblem } from '../profiles/load';
+import { builtinProfileDir } from '../profiles/builtin';
+import { describeError, readTextFile } from './files';
+
+/**
+ * Writes a new file without ever leaving it half written: a temporary file
+ * beside it, then a hard link (which fails if the target exists) or, with
+ * `replace`, a rename over it. Throws the file system's error.
+ */
+export function writeNewFile(file: string, text: string, replace: boolean): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  fs.writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    if (replace) fs.renameSync(tmp, file);
+    else fs.linkSync(tmp, file);
+  } finally {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // renamed away
+    }
+  }
+}
+
+export const nodeImportFs: ImportFileSystem = {
+  read(file) {
+    try {
+      const st = fs.statSync(file);
+      if (st.isDirectory()) return { ok: false, reason: 'is a folder' };
+      if (!st.isFile()) return { ok: false, reason: 'not a file' };
+      return { ok: true, bytes: new Uint8Array(fs.readFileSync(file)) };
+    } catch (e) {
+      return { ok: false, reason: describeError(e) };
+    }
+  },
+  readText(file) {
+    const r = readTextFile(file, 64 * 1024 * 1024);
+    return r.ok ? r.text : undefined;
+  },
+  write(file, text, replace) {
+    try {
+      writeNewFile(file, text, replace);
+      return { ok: true };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, reason: 'the file already exists', exists: true };
+      return { ok: false, reason: describeError(e) };
+    }
+  },
+  remove(file) {
+    try {
+      fs.unlinkSync(file);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, reason: describeError(e) };
+    }
+  },
+};
+
+let cached: AuthorityList | undefined;
+
+/** server/profiles/authorities.yaml, read once. Problems here are bugs (a test asserts none). */
+export function builtinAuthorities(problems: DataProblem[] = []): AuthorityList {
+  if (cached) return cached;
+  const file = path.join(builtinProfileDir(), 'authorities.yaml');
+  const r = readTextFile(file, 1024 * 1024);
+  if (!r.ok) {
+    problems.push({ source: file, message: `cannot read the list of authorities: ${r.reason}` });
+    return readAuthorities('', file, problems);
+  }
+  const list = readAuthorities(r.text, file, problems);
+  if (problems.length === 0) cached = list;
+  return list;
+}
