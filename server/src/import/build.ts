@@ -8,6 +8,7 @@ import { buildVocabulary, joinLines } from './joinLines';
 import { BULLET, CLOSING_START, GRADE_RE, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
 import { relativeOutputPath } from './naming';
+import { dropContents, nestLscbReview } from './sif';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
 
 interface Item {
@@ -15,6 +16,7 @@ interface Item {
   lines: string[];
   heading?: 1 | 2;
   table?: TableRow[];
+  page?: number;
 }
 
 const JUDGEMENT_HEADING = /(?::\s*|\s)(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?\s*$/i;
@@ -29,7 +31,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     const text = joinLines(lines, vocab);
     if (CLOSING_START.test(text)) break; // the closing boilerplate runs to the end
     if (!p.table && isBoilerplate(text)) continue;
-    items.push({ text, lines, heading: p.heading, table: p.table });
+    items.push({ text, lines, heading: p.heading, table: p.table, page: p.page });
   }
   const tableItem = items.find((i) => i.table && i.table.length > 0);
   const table = tableItem?.table ?? [];
@@ -41,6 +43,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     }
     return { ok: false, reason: words === 0 ? 'no text found' : `no recognisable report structure (no judgement table, title or letter opening found in ${words} words)` };
   }
+  if (kind === 'sif') items = dropContents(items);
   const warnings: string[] = [];
   const fm: ImportedFrontMatter = { report: kind };
   const blocks: Block[] = [];
@@ -189,7 +192,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   if ((kind === 'ilacs' || kind === 'sif') && table.length === 0) warnings.push('no judgement table found');
   if (!blocks.some((b) => b.t === 'title')) warnings.push('no title found');
 
-  const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(blocks)}`;
+  const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(kind === 'sif' ? nestLscbReview(blocks) : blocks)}`;
   const finalTable = blocks.find((b): b is Extract<Block, { t: 'table' }> => b.t === 'table')?.rows ?? [];
   return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath: relativeOutputPath(fm), warnings };
 }

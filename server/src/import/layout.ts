@@ -7,6 +7,7 @@
 import { BULLET, isFurnitureLine, isTableLine, NUMBERED, TABLE_HEADER } from './patterns';
 import { buildTable, type TableLine } from './layoutTable';
 import type { PdfItem, PdfPage } from './pdf';
+import { isSifLayout, rebuildGradedHeadings } from './sifLayout';
 import type { Para } from './types';
 
 export interface Line {
@@ -87,8 +88,9 @@ const TERMINAL = /[.!?:;)”"’]$/;
 
 export function layoutToParas(pages: PdfPage[]): Para[] {
   const body = bodySize(pages);
-  const all: Line[] = [];
+  let all: Line[] = [];
   pages.forEach((p, k) => all.push(...dropFurniture(pageLines(p, k + 1, body), p, body)));
+  if (isSifLayout(all)) all = rebuildGradedHeadings(all, body);
   // Typical step between lines of a paragraph.
   const steps = new Map<number, number>();
   for (let k = 1; k < all.length; k++) {
