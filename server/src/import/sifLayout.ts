@@ -42,72 +42,96 @@ function textOf(items: PdfItem[]): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Splits a line into its text and a grade printed well to its right, if there is one. */
-function splitGrade(line: HeadingLine): { left: PdfItem[]; grade: string } | undefined {
+const GRADE_WORDS = /^(?:requires|improvement|to|be|good|outstanding|inadequate)(?:\s+(?:requires|improvement|to|be|good|outstanding|inadequate))*$/i;
+
+/**
+ * The grade part of a heading line: the items after a gap of at least
+ * MIN_GAP, or the whole line when it starts at `boxX` or further right, when
+ * they are grade words only. Undefined when the line has none.
+ */
+function gradePart(line: HeadingLine, boxX: number): { left: PdfItem[]; right: string } | undefined {
   const items = line.items.filter((it) => it.str.trim());
+  if (items.length === 0) return undefined;
+  if (items[0].x >= boxX && GRADE_WORDS.test(textOf(items))) return { left: [], right: textOf(items) };
   for (let k = 1; k < items.length; k++) {
     const leftEnd = Math.max(...items.slice(0, k).map((it) => it.x + it.w));
     if (items[k].x - leftEnd < MIN_GAP) continue;
-    const grade = textOf(items.slice(k));
-    if (GRADE_ONLY.test(grade)) return { left: items.slice(0, k), grade };
+    const right = textOf(items.slice(k));
+    if (GRADE_WORDS.test(right)) return { left: items.slice(0, k), right };
   }
   return undefined;
 }
 
-/** The heading-size lines next to line `k`, one line step apart: the heading it is part of. */
-function run(lines: HeadingLine[], k: number, isHeading: (l: HeadingLine) => boolean): { first: number; last: number } {
-  const l = lines[k];
-  const near = (a: HeadingLine, b: HeadingLine) =>
-    a.page === b.page && isHeading(b) && Math.abs(a.size - b.size) < 0.6 && Math.abs(a.y - b.y) <= l.size * 1.6 && !KEY_HEADER.test(b.text);
-  let first = k;
-  let last = k;
-  while (first > 0 && near(lines[first], lines[first - 1])) first--;
-  while (last + 1 < lines.length && near(lines[last], lines[last + 1])) last++;
-  return { first, last };
+/** Runs of heading lines: consecutive, on one page, the same size, a line step apart. */
+function runs(lines: HeadingLine[], isHeading: (l: HeadingLine) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < lines.length; k++) {
+    if (!isHeading(lines[k])) continue;
+    let last = k;
+    while (last + 1 < lines.length) {
+      const a = lines[last];
+      const b = lines[last + 1];
+      if (!(b.page === a.page && isHeading(b) && Math.abs(a.size - b.size) < 0.6 && a.y - b.y <= a.size * 1.6 && !KEY_HEADER.test(b.text))) break;
+      last++;
+    }
+    out.push([k, last]);
+    k = last;
+  }
+  return out;
 }
 
 /**
- * Rebuilds graded headings: for a heading-size line (bigger than the body
- * text) with a grade in the right-hand box, or a line that is only that grade
- * printed well to the right of the heading beside it, the grade leaves the
- * line and is added, after a colon, to the last line of the heading it
- * belongs to (the run of heading-size lines around it, one line step apart).
- * Returns the lines, without those left empty.
+ * Rebuilds graded headings. In each heading (a run of lines bigger than the
+ * body text, or under a "Key judgement | Judgement grade" row), the grade
+ * words printed well to the right of the heading's text, on any of its lines
+ * ("Requires improvement" / "to be good" beside a three-line heading), leave
+ * their lines and are added, after a colon, to the heading's last line. A
+ * "Key judgement" box that repeats the section heading just above it gives
+ * that heading its grade and is dropped. Returns the lines, without those
+ * left empty.
  */
 export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: number): L[] {
-  // 2014 reports print the judgement in body size under a "Key judgement | Judgement grade" header row.
   const keyed = new Set<HeadingLine>();
   const drop = new Set<number>();
+  const above = new Map<HeadingLine, number>();
   lines.forEach((l, k) => {
     if (!KEY_HEADER.test(l.text)) return;
     drop.add(k);
-    for (let n = k + 1; n < lines.length && lines[n].page === l.page && lines[n - 1].y - lines[n].y <= l.size * 1.6 + (n === k + 1 ? l.size : 0); n++) {
-      keyed.add(lines[n]);
-    }
+    let n = k + 1;
+    for (; n < lines.length && lines[n].page === l.page && lines[n - 1].y - lines[n].y <= l.size * (n === k + 1 ? 3.2 : 1.6); n++) keyed.add(lines[n]);
+    const prev = lines[k - 1];
+    if (prev && prev.page === l.page && prev.size >= body * 1.12 && prev.y - l.y <= prev.size * 3) above.set(lines[k + 1], k - 1);
   });
   const isHeading = (l: HeadingLine) => l.size >= body * 1.12 || keyed.has(l);
-  for (let k = 0; k < lines.length; k++) {
-    const l = lines[k];
-    if (!isHeading(l)) continue;
-    let grade: string | undefined;
-    const split = splitGrade(l);
-    const { first, last } = run(lines, k, isHeading);
-    if (split) {
-      grade = split.grade;
-      l.items = split.left;
-      l.text = textOf(split.left);
-    } else if (GRADE_ONLY.test(l.text) && first < last) {
-      // A grade alone on its line, right of the heading's lines above and below it.
-      const others = lines.slice(first, last + 1).filter((o) => o !== l);
-      const leftX = Math.min(...others.map((o) => o.items[0]?.x ?? Infinity));
-      if (l.items[0].x - leftX < 150) continue;
-      grade = l.text;
-      drop.add(k);
+  for (const [first, last] of runs(lines, isHeading)) {
+    const leftX = Math.min(...lines.slice(first, last + 1).map((l) => l.items.find((it) => it.str.trim())?.x ?? Infinity));
+    const parts: { k: number; left: PdfItem[]; right: string }[] = [];
+    for (let k = first; k <= last; k++) {
+      const g = gradePart(lines[k], leftX + 150);
+      if (g) parts.push({ k, ...g });
     }
-    if (!grade) continue;
+    const grade = parts.map((p) => p.right).join(' ');
+    if (parts.length === 0 || !GRADE_ONLY.test(grade)) continue;
+    for (const p of parts) {
+      lines[p.k].items = p.left;
+      lines[p.k].text = textOf(p.left);
+      if (!lines[p.k].text) drop.add(p.k);
+    }
     let end = last;
     while (drop.has(end) && end > first) end--;
-    lines[end].text = `${lines[end].text.replace(/[\s:]+$/, '')}: ${grade}`;
+    // A box repeating the heading above it: the grade goes to that heading.
+    const target = above.get(lines[first]);
+    const name = lines.slice(first, last + 1).map((l) => l.text).filter(Boolean).join(' ');
+    if (target !== undefined && norm(lines[target].text) === norm(name)) {
+      for (let k = first; k <= last; k++) drop.add(k);
+      end = target;
+    }
+    lines[end].text = `${lines[end].text.replace(/[\s:]+$/, '')}: ${grade.replace(/\s+/g, ' ')}`;
   }
   return lines.filter((_, k) => !drop.has(k));
 }
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+}
+
