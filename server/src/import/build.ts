@@ -19,7 +19,7 @@ interface Item {
   page?: number;
 }
 
-const JUDGEMENT_HEADING = /(?::\s*|\s)(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?\s*$/i;
+const JUDGEMENT_HEADING = /(?::\s*|\s)(requires? improvement to be good|requires? improvement|good|outstanding|inadequate)\.?\s*$/i;
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
 export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
@@ -214,11 +214,13 @@ function sifOverall(kind: string, rows: TableRow[], blocks: Block[]): TableRow[]
   for (const b of blocks) {
     if (b.t !== 'para' && b.t !== 'heading') continue;
     const text = b.t === 'para' ? b.lines.join(' ') : b.text;
-    const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services in .+? (?:are|is))\s+(?:judged\s+)?(.+?)\.?$/i.exec(text);
+    const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services (?:in .+? )?(?:are|is|(?=requires? improvement)))\s*(?:judged\s+)?(.+?)\.?$/i.exec(text);
     if (!m) continue;
     const g = GRADE_RE.exec(m[1].replace(/^require\b/i, 'requires'));
     if (!g) continue;
-    const grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
+    let grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
+    // The row is not printed: write its grade as the table's rows write theirs.
+    if (/ to be good$/.test(grade) && !rows.some((r) => / to be good$/i.test(r.grade))) grade = 'Requires improvement';
     return [...rows, { name: 'Overall effectiveness', grade }];
   }
   return rows;

@@ -163,7 +163,8 @@ function findTable(lines: Line[]): { start: number; end: number; rows: Para['tab
     const row1 = lines.findIndex((l) => l.page === 1 && /^1\.?\s+Children who need help and protection/i.test(l.text));
     if (row1 < 0) return undefined;
     first = row1;
-    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text)) first--;
+    // Not into the overall judgement's heading above the rows (a larger font), whose last line may be only grade words.
+    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text) && lines[first - 1].size <= lines[row1].size + 0.5) first--;
   }
   let end = first;
   while (end < lines.length && lines[end].page === lines[first].page && isTableLine(lines[end].text)) end++;

@@ -7,7 +7,7 @@
  * heading, after a colon, as the dialect writes a graded heading.
  * Pure: works on the layout's lines, before they are gathered into blocks.
  */
-import { GRADES } from './patterns';
+import { GRADES, JUDGEMENT_START } from './patterns';
 import type { PdfItem } from './pdf';
 
 /** The part of a layout line this pass reads and changes. */
@@ -21,7 +21,7 @@ export interface HeadingLine {
 
 const GRADE_ONLY = new RegExp(`^(?:${GRADES.join('|')})$`, 'i');
 /** The header row over a judgement heading in 2014 reports. */
-const KEY_HEADER = /^Key judgement\s+Judgement grade$/i;
+const KEY_HEADER = /^Key judgements?\s+(?:Judgement|Inspection) grade$/i;
 /** The right-hand box: this far right of the heading's text, at least. */
 const MIN_GAP = 24;
 
@@ -100,10 +100,12 @@ export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: n
     let n = k + 1;
     for (; n < lines.length && lines[n].page === l.page && lines[n - 1].y - lines[n].y <= l.size * (n === k + 1 ? 3.2 : 1.6); n++) keyed.add(lines[n]);
     const prev = lines[k - 1];
-    if (prev && prev.page === l.page && prev.size >= body * 1.12 && prev.y - l.y <= prev.size * 3) above.set(lines[k + 1], k - 1);
+    if (prev && prev.page === l.page && prev.y - l.y <= prev.size * 3) above.set(lines[k + 1], k - 1);
   });
   const isHeading = (l: HeadingLine) => l.size >= body * 1.12 || keyed.has(l);
-  for (const [first, last] of runs(lines, isHeading)) {
+  // Body-size headings too, when they are a judgement's name (bold in print) with the grade beside them.
+  const judgementRuns = runs(lines, (l) => !isHeading(l)).flatMap(([a, b]) => judgementHeads(lines, a, b));
+  for (const [first, last] of [...runs(lines, isHeading), ...judgementRuns]) {
     const leftX = Math.min(...lines.slice(first, last + 1).map((l) => l.items.find((it) => it.str.trim())?.x ?? Infinity));
     const parts: { k: number; left: PdfItem[]; right: string }[] = [];
     for (let k = first; k <= last; k++) {
@@ -129,6 +131,32 @@ export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: n
     lines[end].text = `${lines[end].text.replace(/[\s:]+$/, '')}: ${grade.replace(/\s+/g, ' ')}`;
   }
   return lines.filter((_, k) => !drop.has(k));
+}
+
+/** Within a run of body lines, the lines of a judgement's name printed with a grade to their right. */
+function judgementHeads(lines: HeadingLine[], a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = a; k <= b; k++) {
+    const l = lines[k];
+    if (k > a && !/[.:;]$/.test(lines[k - 1].text)) continue; // starts a block
+    if (!JUDGEMENT_START.test(l.text) || /^\d/.test(l.text)) continue;
+    // The name runs on over at most three lines; one of them has the grade beside it.
+    const end = Math.min(b, k + 2);
+    const x = l.items.find((it) => it.str.trim())?.x ?? 0;
+    for (let n = k; n <= end; n++) {
+      if (gradePart(lines[n], x + 150)) {
+        out.push([k, Math.min(end, lastNameLine(lines, k, end))]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The last line of a name that starts at `k`: it stops before a line that ends in a full stop. */
+function lastNameLine(lines: HeadingLine[], k: number, end: number): number {
+  for (let n = k; n <= end; n++) if (/[.]$/.test(lines[n].text)) return Math.max(k, n - 1);
+  return end;
 }
 
 function norm(s: string): string {
