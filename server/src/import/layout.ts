@@ -90,7 +90,8 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
   const body = bodySize(pages);
   let all: Line[] = [];
   pages.forEach((p, k) => all.push(...dropFurniture(pageLines(p, k + 1, body), p, body)));
-  if (isSifLayout(all)) all = rebuildGradedHeadings(all, body);
+  const sif = isSifLayout(all);
+  if (sif) all = rebuildGradedHeadings(all, body);
   // Typical step between lines of a paragraph.
   const steps = new Map<number, number>();
   for (let k = 1; k < all.length; k++) {
@@ -129,7 +130,7 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
         fresh = gap > step * Math.max(1, Math.min(prev.size, l.size) / body) * 1.45 || gap < 0;
       } else {
         const hanging = l.x > cur.firstX + 5 && Math.abs(l.x - prev.x) < 3;
-        fresh = !(hanging || !TERMINAL.test(prev.text) || /^[a-z]/.test(l.text));
+        fresh = !(hanging || !TERMINAL.test(prev.text) || /^[a-z]/.test(l.text)) || (sif && cls !== 0); // SIF: a heading never runs on over a page
       }
       if (!fresh && /^Lead inspectors?:/i.test(cur.lines[0]) && !/Majesty/i.test(l.text)) fresh = true;
       if (!fresh && /^(Inspection dates?|Report published)\b/i.test(cur.lines[0]) && /\d{4}\.?$/.test(prev.text)) fresh = true;
