@@ -9,6 +9,7 @@ import { BULLET, CLOSING_START, GRADE_RE, isBoilerplate, isKnownHeading, JUDGEME
 import { renderBlocks, renderFrontMatter, type Block } from './render';
 import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
+import { dropContents, nestLscbReview } from './sif';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
 
 interface Item {
@@ -16,11 +17,12 @@ interface Item {
   lines: string[];
   heading?: 1 | 2;
   table?: TableRow[];
+  page?: number;
 }
 
-const JUDGEMENT_HEADING = /(?::\s*|\s)(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?\s*$/i;
+const JUDGEMENT_HEADING = /(?::\s*|\s)(requires? improvement to be good|requires? improvement|good|outstanding|inadequate)\.?\s*$/i;
 /** A heading printed a few words off a judgement's name ("The experiences of children in care: outstanding"): kept as a heading, as printed. */
-const NEAR_JUDGEMENT_HEADING = /^(?:The )?(?:experiences?|impact|progress)\b[^.;:]{10,140}:\s*(requires improvement to be good|requires improvement|good|outstanding|inadequate)\.?$/i;
+const NEAR_JUDGEMENT_HEADING = /^(?:The )?(?:experiences?|impact|progress)\b[^.;:]{10,140}:\s*(requires? improvement to be good|requires? improvement|good|outstanding|inadequate)\.?$/i;
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
 export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
@@ -32,7 +34,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     const text = joinLines(lines, vocab);
     if (CLOSING_START.test(text)) break; // the closing boilerplate runs to the end
     if (!p.table && isBoilerplate(text)) continue;
-    items.push({ text, lines, heading: p.heading, table: p.table });
+    items.push({ text, lines, heading: p.heading, table: p.table, page: p.page });
   }
   const tableItem = items.find((i) => i.table && i.table.length > 0);
   const table = tableItem?.table ?? [];
@@ -44,6 +46,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     }
     return { ok: false, reason: words === 0 ? 'no text found' : `no recognisable report structure (no judgement table, title or letter opening found in ${words} words)` };
   }
+  if (kind === 'sif') items = dropContents(items);
   const warnings: string[] = [];
   const fm: ImportedFrontMatter = { report: kind };
   const blocks: Block[] = [];
@@ -208,7 +211,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   if ((kind === 'ilacs' || kind === 'sif') && table.length === 0) warnings.push('no judgement table found');
   if (!blocks.some((b) => b.t === 'title')) warnings.push("no title found: add one (or use --set title='...')");
 
-  const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(blocks)}`;
+  const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(kind === 'sif' ? nestLscbReview(blocks) : blocks)}`;
   const finalTable = blocks.find((b): b is Extract<Block, { t: 'table' }> => b.t === 'table')?.rows ?? [];
   const relativePath = relativeOutputPath(fm);
   if (withoutOverrides && withoutOverrides.relativePath === relativePath) withoutOverrides = undefined;
@@ -232,11 +235,13 @@ function sifOverall(kind: string, rows: TableRow[], blocks: Block[]): TableRow[]
   for (const b of blocks) {
     if (b.t !== 'para' && b.t !== 'heading') continue;
     const text = b.t === 'para' ? b.lines.join(' ') : b.text;
-    const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services in .+? (?:are|is))\s+(?:judged\s+)?(.+?)\.?$/i.exec(text);
+    const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services (?:in .+? )?(?:are|is|(?=requires? improvement)))\s*(?:judged\s+)?(.+?)\.?$/i.exec(text);
     if (!m) continue;
     const g = GRADE_RE.exec(m[1].replace(/^require\b/i, 'requires'));
     if (!g) continue;
-    const grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
+    let grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
+    // The row is not printed: write its grade as the table's rows write theirs.
+    if (/ to be good$/.test(grade) && !rows.some((r) => / to be good$/i.test(r.grade))) grade = 'Requires improvement';
     return [...rows, { name: 'Overall effectiveness', grade }];
   }
   return rows;

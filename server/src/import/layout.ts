@@ -8,6 +8,7 @@ import { BULLET, isFurnitureLine, isTableLine, NUMBERED, TABLE_HEADER } from './
 import { buildTable, type TableLine } from './layoutTable';
 import { rebuildGradedHeadings } from './layoutRows';
 import type { PdfItem, PdfPage } from './pdf';
+import { isSifLayout, rebuildGradedHeadings as rebuildSifHeadings } from './sifLayout';
 import type { Para } from './types';
 
 export interface Line {
@@ -92,6 +93,8 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
   const body = bodySize(pages);
   let all: Line[] = [];
   pages.forEach((p, k) => all.push(...dropFurniture(pageLines(p, k + 1, body), p, body)));
+  const sif = isSifLayout(all);
+  if (sif) all = rebuildSifHeadings(all, body);
   // Typical step between lines of a paragraph.
   const steps = new Map<number, number>();
   for (let k = 1; k < all.length; k++) {
@@ -104,7 +107,9 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
   }
   const step = mode(steps) || body * 1.2;
   let table = findTable(all);
-  if (table) {
+  if (sif) {
+    // SIF headings were rebuilt above.
+  } else if (table) {
     const before = rebuildGradedHeadings(all.slice(0, table.start));
     const rows = all.slice(table.start, table.end);
     all = [...before, ...rows, ...rebuildGradedHeadings(all.slice(table.end))];
@@ -136,7 +141,7 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
         fresh = gap > step * Math.max(1, Math.min(prev.size, l.size) / body) * 1.45 || gap < 0;
       } else {
         const hanging = l.x > cur.firstX + 5 && Math.abs(l.x - prev.x) < 3;
-        fresh = !(hanging || !TERMINAL.test(prev.text) || /^[a-z]/.test(l.text));
+        fresh = !(hanging || !TERMINAL.test(prev.text) || /^[a-z]/.test(l.text)) || (sif && cls !== 0); // SIF: a heading never runs on over a page
       }
       if (!fresh && /^Lead inspectors?:/i.test(cur.lines[0]) && !/Majesty/i.test(l.text)) fresh = true;
       if (!fresh && /^(Inspection dates?|Report published)\b/i.test(cur.lines[0]) && /\d{4}\.?$/.test(prev.text)) fresh = true;
@@ -192,7 +197,8 @@ function findTable(lines: Line[]): { start: number; end: number; rows: Para['tab
     const row1 = lines.findIndex((l) => l.page === 1 && /^1\.?\s+Children who need help and protection/i.test(l.text));
     if (row1 < 0) return undefined;
     first = row1;
-    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text) && !/\.$/.test(lines[first - 1].text)) first--;
+    // Not into the overall judgement's heading above the rows (a larger font), whose last line may be only grade words.
+    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text) && !/\.$/.test(lines[first - 1].text) && lines[first - 1].size <= lines[row1].size + 0.5) first--;
   }
   let end = first;
   while (end < lines.length && lines[end].page === lines[first].page && isTableLine(lines[end].text)) end++;

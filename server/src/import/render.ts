@@ -5,7 +5,7 @@ import type { ImportedFrontMatter, TableRow } from './types';
 
 export type Block =
   | { t: 'title'; text: string }
-  | { t: 'heading'; text: string }
+  | { t: 'heading'; text: string; level?: 3 }
   | { t: 'para'; lines: string[] }
   | { t: 'numbered'; printed: string; text: string }
   | { t: 'bullet'; text: string }
@@ -63,7 +63,7 @@ export function renderBlocks(blocks: Block[]): string {
   for (const b of blocks) {
     switch (b.t) {
       case 'title': out.push(`# ${escapeInline(b.text)}`); break;
-      case 'heading': out.push(`## ${escapeInline(b.text)}`); break;
+      case 'heading': out.push(`${b.level === 3 ? '###' : '##'} ${escapeInline(b.text)}`); break;
       case 'para': out.push(b.lines.map((l) => escapeLineStart(escapeInline(l))).join('\n')); break;
       case 'numbered': out.push(`${b.printed} ${escapeInline(b.text)}`); break;
       case 'bullet': out.push(`- ${escapeLineStart(escapeInline(b.text))}`); break;

@@ -1,5 +1,5 @@
 import type { Span } from '../core/types';
-import type { Catalog } from '../profiles/types';
+import type { Catalog, Era } from '../profiles/types';
 import { normalise } from './text';
 import type { JudgementRef } from './types';
 
@@ -16,17 +16,24 @@ export interface NameMatch {
   exact: boolean;
 }
 
-/** Which catalog judgement a written name is: exactly, or as a known near miss. */
-export function matchJudgementName(catalog: Catalog, written: string): NameMatch | undefined {
+/**
+ * Which catalog judgement a written name is: exactly, or as a known near miss.
+ * With the report's era, its judgements come first (a name printed in two
+ * frameworks is the era's), and the headings they are printed under count as exact.
+ */
+export function matchJudgementName(catalog: Catalog, written: string, era?: Era): NameMatch | undefined {
   const w = written.trim();
-  for (const j of Object.values(catalog.judgements)) if (j.name === w) return { key: j.key, exact: true };
+  const all = Object.values(catalog.judgements);
+  const inEra = era ? new Set([...era.table, ...era.sections]) : undefined;
+  const judgements = inEra ? [...all.filter((j) => inEra.has(j.key)), ...all.filter((j) => !inEra.has(j.key))] : all;
+  for (const j of judgements) if (j.name === w || (inEra?.has(j.key) && j.headings?.includes(w))) return { key: j.key, exact: true };
   const n = normalise(w);
-  for (const j of Object.values(catalog.judgements)) {
+  for (const j of judgements) {
     if (normalise(j.name) === n) return { key: j.key, exact: false };
     for (const v of j.variants) if (normalise(v) === n) return { key: j.key, exact: false };
   }
   const l = loose(w);
-  for (const j of Object.values(catalog.judgements)) if (loose(j.name) === l) return { key: j.key, exact: false };
+  for (const j of judgements) if (loose(j.name) === l) return { key: j.key, exact: false };
   return undefined;
 }
 
@@ -47,12 +54,12 @@ export function looksLikeGrade(catalog: Catalog, text: string): boolean {
  * Reads a heading as a judgement section, if it is one:
  * `<name>: <grade>` or the older sentence form `<name> requires improvement to be good.`
  */
-export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: Span): JudgementRef | undefined {
+export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: Span, era?: Era): JudgementRef | undefined {
   const colon = text.lastIndexOf(':');
   if (colon > 0) {
     const rawName = text.slice(0, colon);
     const nameText = rawName.trim();
-    const match = matchJudgementName(catalog, nameText);
+    const match = matchJudgementName(catalog, nameText, era);
     if (match) {
       const after = text.slice(colon + 1);
       const gradeText = after.trim();
@@ -79,7 +86,7 @@ export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: 
     if (!m) continue;
     // "requires improvement" is itself a verb phrase: "X requires improvement to be good."
     const nameText = text.slice(0, m.index).trim();
-    const match = matchJudgementName(catalog, nameText);
+    const match = matchJudgementName(catalog, nameText, era);
     if (!match) continue;
     const gradeStart = m.index + m[0].indexOf(m[1]);
     return {
@@ -93,7 +100,7 @@ export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: 
     };
   }
   // Only the name: a judgement heading whose grade was left out.
-  const bare = matchJudgementName(catalog, text);
+  const bare = matchJudgementName(catalog, text, era);
   if (bare) {
     const nameText = text.trim();
     const nameStart = textSpan.start + (text.length - text.trimStart().length);

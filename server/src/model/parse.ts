@@ -209,7 +209,7 @@ function readHeading(ctx: Ctx, i: number): number {
       const at = heading.textSpan.start;
       section.number = { value: Number(num[1]), printed: num[0], span: { start: at, end: at + num[0].length } };
     }
-    const j = parseJudgementHeading(profiles.catalog, heading.text, heading.textSpan);
+    const j = parseJudgementHeading(profiles.catalog, heading.text, heading.textSpan, model.era);
     if (j && (j.form === 'colon' ? j.gradeText === '' || looksLikeGradeLoose(ctx, j.gradeText) : true)) section.judgement = j;
   }
   model.sections.push(section);
@@ -289,7 +289,7 @@ function readTable(ctx: Ctx, i: number): void {
     const name = r.cells[0];
     const grade = r.cells[1];
     if (name && name.text) {
-      const m = matchJudgementName(ctx.profiles.catalog, name.text);
+      const m = matchJudgementName(ctx.profiles.catalog, name.text, model.era);
       row.judgement = {
         nameText: name.text,
         nameSpan: name.span,

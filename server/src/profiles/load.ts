@@ -76,6 +76,7 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
         name: v.name,
         short: typeof v.short === 'string' ? v.short : v.name,
         variants: strings(v.variants),
+        headings: strings(v.headings),
       };
       catalog.judgements[key] = spec;
     }

@@ -57,6 +57,13 @@ export interface JudgementSpec {
   name: string;
   short: string;
   variants: string[];
+  /**
+   * Other names its section heading is printed under in the judgement's own
+   * framework (SIF: 'The experiences and progress of children who need help and
+   * protection' for the table's 'Children who need help and protection'). Exact,
+   * not near misses; they count only in an era that has the judgement.
+   */
+  headings?: string[];
 }
 
 export interface Era {
