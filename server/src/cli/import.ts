@@ -7,12 +7,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { importPdf, importText, type ImportResult } from '../import/index';
+import { importDocx, isWordFile } from '../import/docx/index';
 import { decodeText, describeError } from '../io/files';
 import type { Io } from './main';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
 
-Imports published reports (PDF, or text extracted from one) as report dialect
+Imports published reports (PDF, or text extracted from one) and Word drafts
+(.docx) as report dialect
 files named <folder>/<authority>/<yyyy-mm>-<kind>.md.
 
 Options:
@@ -78,6 +80,7 @@ export async function importBytes(bytes: Uint8Array, name: string, overrides?: R
   const options = { sourceName: name, overrides };
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (/\.pdf$/i.test(name) || head.includes('%PDF-')) return importPdf(bytes, options);
+  if (isWordFile(name, bytes)) return importDocx(bytes, options);
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, reason: `${text.reason.replace(/; not checked$/, '')}: neither a PDF nor text` };
