@@ -33,6 +33,8 @@ export interface DocxDetails {
   revisions: Revisions;
   /** How many review comments the document holds (all are kept as HTML comments). */
   comments: number;
+  /** What the review left in the document (tracked changes, comments), in sentences; also among the warnings. */
+  review: string[];
 }
 
 export type DocxImportResult = (Extract<ImportResult, { ok: true }> & { docx: DocxDetails }) | { ok: false; reason: string };
@@ -115,20 +117,20 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
       const c = comments.get(id);
       return c ? commentHtml(c) : undefined;
     });
-    const warnings = [...built.warnings];
+    const review: string[] = [];
     const r = body.revisions;
     const changes = r.insertions + r.deletions + r.moves;
     if (changes + r.formatting > 0) {
       const parts = [[r.insertions, 'insertion'], [r.deletions, 'deletion'], [r.moves, 'move'], [r.formatting, 'formatting change']]
         .filter(([n]) => (n as number) > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`);
-      warnings.push(`the document has tracked changes (${parts.join(', ')}): imported as it reads with all of them accepted`);
+      review.push(`the document has tracked changes (${parts.join(', ')}): imported as it reads with all of them accepted`);
     }
-    if (comments.size > 0) warnings.push(`the document has ${comments.size} comment${comments.size === 1 ? '' : 's'}: kept as HTML comments (<!-- Word comment ... -->) after the paragraphs they were made on`);
+    if (comments.size > 0) review.push(`the document has ${comments.size} comment${comments.size === 1 ? '' : 's'}: kept as HTML comments (<!-- Word comment ... -->) after the paragraphs they were made on`);
     return {
       ...built,
       markdown: placed.text,
-      warnings,
-      docx: { paragraphs: sources, lineParagraph: placed.map, revisions: r, comments: comments.size },
+      warnings: [...built.warnings, ...review],
+      docx: { paragraphs: sources, lineParagraph: placed.map, revisions: r, comments: comments.size, review },
     };
   } catch (e) {
     return { ok: false, reason: `the importer failed on this Word document: ${(e as Error).message}` };
