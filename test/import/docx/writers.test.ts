@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { importDocx } from '../../../server/src/import/docx/index';
-import { ilacsTitlePage, makeDocx, p, run } from './make';
+import { ilacsTitlePage, makeDocx, p, run, table } from './make';
 
 const JUDGED = 'The experiences and progress of children in care and care leavers: good';
 
@@ -73,5 +73,27 @@ describe('import: Word documents from other writers', () => {
       `## ${JUDGED}`, '1. See the last report from 5 May 2019.', '2. Visible text.', '3. In a content control.',
     ]);
     assert.doesNotMatch(r.markdown, /Contents 1|TOC|Picture text|hidden/);
+  });
+
+  it('reads a cover page’s text box once (not again from its fallback), before the paragraph it is anchored to', async () => {
+    const box = (t: string) => `<w:txbxContent>${p(t, { style: 'Title' })}</w:txbxContent>`;
+    const anchored = `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>${box('Inspection of Exampleton local authority children’s services')}</wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${box('Inspection of Exampleton local authority children’s services')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const rest = ilacsTitlePage().slice(ilacsTitlePage().indexOf('</w:p>') + 6);
+    const r = await importDocx(await makeDocx(anchored + rest + p(JUDGED, { style: 'Heading2' }) + p('1. Typed.')));
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    assert.strictEqual(r.frontMatter.authority, 'Exampleton');
+    assert.strictEqual((r.markdown.match(/Inspection of Exampleton/g) ?? []).length, 1);
+    assert.match(r.markdown, /^# Inspection of Exampleton local authority children’s services\n\nInspection dates: 11 to 22 July 2022$/m);
+  });
+
+  it('takes a judgement table under another header, and imports any other table as paragraphs with a warning', async () => {
+    const judgements = table([['Judgement area', 'Grade awarded'], ['Overall effectiveness', 'Good'], ['The impact of leaders on social work practice with children and families', 'Good']]);
+    const title = ilacsTitlePage();
+    const other = table([['Team', 'Caseload'], ['Front door', '18']]);
+    const r = await importDocx(await makeDocx(title.slice(0, title.indexOf('<w:tbl>')) + judgements + p(JUDGED, { style: 'Heading2' }) + other + p('1. Typed.')));
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    assert.deepStrictEqual(r.table.map((t) => t.grade), ['Good', 'Good']);
+    assert.match(r.markdown, /^Front door$/m);
+    assert.ok(r.warnings.includes('a table that is not the judgement table was imported as paragraphs, cell by cell'), r.warnings.join('\n'));
   });
 });

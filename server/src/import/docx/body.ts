@@ -4,7 +4,8 @@
  * (`w:ins`) and moved-to text (`w:moveTo`) kept, deletions (`w:del`) and
  * moved-from text (`w:moveFrom`) dropped, a deleted paragraph mark joining
  * its paragraph to the next. Field codes are skipped and their results kept;
- * hidden text, drawings and text boxes are skipped. Each paragraph keeps its
+ * hidden text and pictures are skipped, and text boxes read as paragraphs
+ * before the paragraph they are anchored to. Each paragraph keeps its
  * style, its numbering reference and the comments anchored in it.
  */
 import type { NumRef } from './styles';
@@ -39,7 +40,7 @@ export interface RawBody {
   revisions: Revisions;
 }
 
-const SKIP = new Set(['w:drawing', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:delText', 'w:delInstrText', 'w:footnoteReference', 'w:endnoteReference', 'w:rPr', 'w:pPr', 'w:sectPr', 'w:fldData']);
+const SKIP = new Set(['w:sdtPr', 'w:sdtEndPr', 'w:delText', 'w:delInstrText', 'w:footnoteReference', 'w:endnoteReference', 'w:rPr', 'w:pPr', 'w:sectPr', 'w:fldData']);
 const TOC = /^\s*TOC\b/;
 const FORMAT_CHANGES = new Set(['w:rPrChange', 'w:pPrChange', 'w:sectPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:tblGridChange', 'w:numberingChange']);
 
@@ -52,6 +53,8 @@ interface State {
   table?: number;
   moveNames: Set<string>;
   revisionIds: Set<string>;
+  /** Text boxes met in the paragraph being read, read as paragraphs before it. */
+  boxes: XmlElement[];
 }
 
 function countRevision(st: State, el: XmlElement, kind: keyof Revisions): void {
@@ -132,6 +135,18 @@ function inline(st: State, el: XmlElement, p: RawParagraph, out: string[]): void
       case 'w:moveFrom':
         collectAnchors(c, p);
         break;
+      case 'w:drawing':
+      case 'w:pict':
+      case 'w:object':
+        st.boxes.push(...textBoxes(c));
+        break;
+      case 'mc:AlternateContent': {
+        // The same drawing twice (a modern form and a fallback): the first that holds text boxes.
+        const branches = kids(c).filter((b) => b.name === 'mc:Choice' || b.name === 'mc:Fallback');
+        const withBoxes = branches.map((b) => textBoxes(b)).find((b) => b.length > 0);
+        if (withBoxes) st.boxes.push(...withBoxes);
+        break;
+      }
       case 'w:commentRangeStart':
       case 'w:commentReference': {
         const id = c.attrs['w:id'];
@@ -142,6 +157,15 @@ function inline(st: State, el: XmlElement, p: RawParagraph, out: string[]): void
         if (!SKIP.has(c.name)) inline(st, c, p, out); // hyperlinks, fields, content controls, smart tags
     }
   }
+}
+
+/** The outermost text boxes below a drawing (a text box inside a text box is read with it). */
+function textBoxes(el: XmlElement, out: XmlElement[] = []): XmlElement[] {
+  for (const c of kids(el)) {
+    if (c.name === 'w:txbxContent') out.push(c);
+    else textBoxes(c, out);
+  }
+  return out;
 }
 
 function collectAnchors(el: XmlElement, p: RawParagraph): void {
@@ -171,8 +195,20 @@ function paragraph(st: State, el: XmlElement): void {
   const markDeleted = child(markRPr, 'w:del') ?? child(markRPr, 'w:moveFrom');
   const p: RawParagraph = { text: '', styleId: val(child(pPr, 'w:pStyle')), num: numPr(pPr), comments: [], table: st.table };
   const out: string[] = [];
+  const outerBoxes = st.boxes;
+  st.boxes = [];
   inline(st, el, p, out);
   p.text = out.join('');
+  const boxes = st.boxes;
+  st.boxes = outerBoxes;
+  if (boxes.length > 0) {
+    // A text box (a cover page's title, say) reads before the paragraph it is anchored to.
+    const waiting = st.pending;
+    st.pending = undefined;
+    for (const b of boxes) blocks(st, b);
+    if (st.pending) st.body.paragraphs.push(st.pending);
+    st.pending = waiting;
+  }
   const before = st.pending;
   st.pending = undefined;
   let merged = p;
@@ -240,7 +276,7 @@ function blocks(st: State, el: XmlElement): void {
 
 /** Reads the body of word/document.xml. */
 export function readBody(document: XmlElement): RawBody {
-  const st: State = { body: { paragraphs: [], tables: [], revisions: { insertions: 0, deletions: 0, moves: 0, formatting: 0 } }, fields: [], moveNames: new Set(), revisionIds: new Set() };
+  const st: State = { body: { paragraphs: [], tables: [], revisions: { insertions: 0, deletions: 0, moves: 0, formatting: 0 } }, fields: [], moveNames: new Set(), revisionIds: new Set(), boxes: [] };
   const body = child(document, 'w:body') ?? document;
   // Move ranges are named; count moves by name when the writer names them.
   for (const c of descendants(body, 'w:moveFromRangeStart')) if (c.attrs['w:name']) st.moveNames.add(c.attrs['w:name']);

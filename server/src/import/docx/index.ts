@@ -50,7 +50,8 @@ const clean = (s: string) => s.replace(/[\t\u00a0\u2007\u202f]/g, ' ').replace(/
 /** A two-column table whose second column is made of grades is the judgement table. */
 function judgementRows(t: RawTable): TableRow[] | undefined {
   const rows = t.rows.map((r) => r.map(clean).filter(Boolean));
-  const header = rows[0] && TABLE_HEADER.test(rows[0].join(' '));
+  const first = rows[0] ?? [];
+  const header = TABLE_HEADER.test(first.join(' ')) || (/\b(judgements?|grades?)\b/i.test(first.join(' ')) && !GRADE_RE.test(first[first.length - 1] ?? ''));
   const body = header ? rows.slice(1) : rows;
   const graded = body.filter((r) => r.length === 2 && GRADE_RE.test(r[1]) && r[1].replace(GRADE_RE, '').replace(/[\s.]/g, '') === '');
   if (graded.length === 0 || (!header && graded.length < 2) || graded.length < body.filter((r) => r.length > 0).length) return undefined;
@@ -80,6 +81,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
     const sources: SourceParagraph[] = [];
     const paras: Para[] = [];
     const tablesDone = new Set<number>();
+    const otherTables = new Set<number>();
     let orphanComments: string[] = [];
     for (const raw of body.paragraphs) {
       const style = styles.get(raw.styleId);
@@ -104,6 +106,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
           paras.push({ lines: ['Judgement Grade'], table: rows });
           continue;
         }
+        otherTables.add(raw.table);
       }
       const heading = style.heading === undefined ? undefined : style.heading <= 1 ? 1 : 2;
       paras.push({ lines: [shown], heading });
@@ -118,6 +121,8 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
       return c ? commentHtml(c) : undefined;
     });
     const review: string[] = [];
+    const flattened = otherTables.size === 1 ? 'a table that is not the judgement table was' : `${otherTables.size} tables that are not the judgement table were`;
+    if (otherTables.size > 0) built.warnings.push(`${flattened} imported as paragraphs, cell by cell`);
     const r = body.revisions;
     const changes = r.insertions + r.deletions + r.moves;
     if (changes + r.formatting > 0) {
