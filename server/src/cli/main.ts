@@ -152,6 +152,7 @@ function runCheck(args: CheckArgs, io: Io, drafts?: Map<string, WordDraft>): num
     if (!first.model.isReport) continue; // not a report: skipped silently
     diagnostics = first.diagnostics;
     if (draft?.ok && !args.quiet) for (const w of draft.details.review) io.err(`${rel(io, file)}: ${w}`);
+    if (args.fix && draft && diagnostics.some((d) => d.fix)) io.err(`${rel(io, file)}: not fixed: --fix does not write to Word documents (fix the draft in Word, or import it and fix the Markdown)`);
     if (args.fix && !draft && diagnostics.some((d) => d.fix)) {
       const fixed = fixAll(text, uri, options);
       if (fixed.text !== text) {

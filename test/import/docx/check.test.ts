@@ -70,4 +70,11 @@ describe('check: Word drafts', () => {
     assert.strictEqual(code, 1);
     assert.deepStrictEqual(errs, ['old.docx: cannot check: cannot import the Word document: not a Word document: a .docx is a zip file, and this file is not one']);
   });
+
+  it('does not write to a Word document with --fix, and says so', async () => {
+    const before = fs.readFileSync(path.join(dir, 'draft.docx'));
+    const { errs } = await check(dir, 'draft.docx', '--fix');
+    assert.ok(errs.includes('draft.docx: not fixed: --fix does not write to Word documents (fix the draft in Word, or import it and fix the Markdown)'), errs.join('\n'));
+    assert.deepStrictEqual(fs.readFileSync(path.join(dir, 'draft.docx')), before);
+  });
 });
