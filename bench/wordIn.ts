@@ -5,12 +5,11 @@
  * draft.docx` does (import in memory, then check). Target: import < 200 ms.
  * bench/run.ts calls benchWordIn(); `node --import tsx bench/wordIn.ts` runs it alone.
  */
-import { performance } from 'perf_hooks';
 import { checkText } from '../server/src/check';
 import { importDocx } from '../server/src/import/docx/index';
 import { builtinProfiles } from '../server/src/profiles/builtin';
 import { abstractNum, del, ilacsTitlePage, ins, makeDocx, num, p, run } from '../test/import/docx/make';
-import { median } from './timing';
+import { timeAsync } from './timing';
 import type { BenchOptions, BenchRow } from './types';
 
 const SECTION = 'word in';
@@ -40,17 +39,6 @@ export async function wordDraft(paragraphs = 60): Promise<Uint8Array> {
   return makeDocx(parts.join(''), { numbering, comments: comments.join('') });
 }
 
-async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 export async function benchWordIn(options: BenchOptions): Promise<BenchRow[]> {
   const bytes = await wordDraft(60);
   const first = await importDocx(bytes, { sourceName: 'draft.docx' });
@@ -58,11 +46,11 @@ export async function benchWordIn(options: BenchOptions): Promise<BenchRow[]> {
   const runs = options.smoke ? 1 : Math.max(10, Math.min(options.runs, 50));
   const warmup = options.smoke ? 0 : 5;
   const profiles = builtinProfiles();
-  const imp = await timeAsync(() => importDocx(bytes, { sourceName: 'draft.docx' }), runs, warmup);
-  const checked = await timeAsync(async () => {
+  const imp = (await timeAsync(() => importDocx(bytes, { sourceName: 'draft.docx' }), runs, warmup)).median;
+  const checked = (await timeAsync(async () => {
     const r = await importDocx(bytes, { sourceName: 'draft.docx' });
     if (r.ok) checkText(r.markdown, 'draft.docx', { profiles });
-  }, runs, warmup);
+  }, runs, warmup)).median;
   const data = { bytes: bytes.length, paragraphs: first.docx.paragraphs.length, markdownBytes: first.markdown.length };
   return [
     { section: SECTION, name: 'import a 60-paragraph .docx', median: +imp.toFixed(2), runs, target: '< 200 ms', met: imp < 200, note: `${(bytes.length / 1024).toFixed(1)} KB .docx`, data },

@@ -232,10 +232,10 @@ function table(st: State, el: XmlElement): void {
   st.body.tables.push(t);
   const outer = st.table;
   st.table = index;
-  for (const tr of rowsOf(el)) {
+  for (const tr of within(el, 'w:tr')) {
     if (dig(tr, 'w:trPr', 'w:del')) { countRevision(st, dig(tr, 'w:trPr', 'w:del')!, 'deletions'); continue; }
     const cells: string[] = [];
-    for (const tc of cellsOf(tr)) {
+    for (const tc of within(tr, 'w:tc')) {
       const first = st.body.paragraphs.length;
       blocks(st, tc);
       cells.push(st.body.paragraphs.slice(first).map((p) => p.text.trim()).filter(Boolean).join(' '));
@@ -245,21 +245,12 @@ function table(st: State, el: XmlElement): void {
   st.table = outer;
 }
 
-/** Rows, looking through content controls and custom XML around them. */
-function rowsOf(tbl: XmlElement): XmlElement[] {
+/** Children named `name` (rows of a table, cells of a row), looking through content controls and custom XML around them. */
+function within(el: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const c of kids(tbl)) {
-    if (c.name === 'w:tr') out.push(c);
-    else if (c.name === 'w:sdt' || c.name === 'w:customXml') out.push(...rowsOf(child(c, 'w:sdtContent') ?? c));
-  }
-  return out;
-}
-
-function cellsOf(tr: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const c of kids(tr)) {
-    if (c.name === 'w:tc') out.push(c);
-    else if (c.name === 'w:sdt' || c.name === 'w:customXml') out.push(...cellsOf(child(c, 'w:sdtContent') ?? c));
+  for (const c of kids(el)) {
+    if (c.name === name) out.push(c);
+    else if (c.name === 'w:sdt' || c.name === 'w:customXml') out.push(...within(child(c, 'w:sdtContent') ?? c, name));
   }
   return out;
 }
