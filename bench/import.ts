@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { importPdf } from '../server/src/import/index';
 import { extractBareText } from '../server/src/import/pdf';
+import { timeAsync } from './timing';
 
 const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'ilacs');
 
@@ -36,13 +37,7 @@ function median(xs: number[]): number {
 }
 
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
+  return (await timeAsync(fn, runs, 0)).median;
 }
 
 export async function benchImport(options: { runs?: number; wholeCorpus?: boolean; smoke?: boolean } = {}): Promise<ImportBenchResult[]> {

@@ -33,6 +33,18 @@ export function timeSync(fn: () => unknown, runs: number, warmup: number): Timin
   return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs };
 }
 
+/** `timeSync` for a function that returns a promise: each run is awaited before the next. */
+export async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) sink = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    sink = await fn();
+    times.push(performance.now() - t0);
+  }
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs };
+}
+
 /** Calls `fn` untimed until `ms` milliseconds have passed (at least once), so the JIT has settled. */
 export function warmFor(fn: () => unknown, ms: number): void {
   const end = performance.now() + ms;

@@ -120,8 +120,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('inspectionReports.importReports', async () => {
       const files = await vscode.window.showOpenDialog({
-        canSelectMany: true, openLabel: 'Import', title: 'Published reports to import (PDF or text)',
-        filters: { 'Published reports': ['pdf', 'txt'], 'All files': ['*'] },
+        canSelectMany: true, openLabel: 'Import', title: 'Reports to import (published PDF or text, or a Word draft)',
+        filters: { 'Reports and drafts': ['pdf', 'docx', 'txt'], 'All files': ['*'] },
       });
       if (!files || files.length === 0) return;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -5,6 +5,8 @@ export interface FileResult {
   /** Path as the user should see it (relative to the working folder). */
   file: string;
   diagnostics: Diagnostic[];
+  /** For a Word draft: where a line of the Markdown it imports to came from (a paragraph, quoted). */
+  place?: (line: number) => { text: string; paragraph?: number; quote?: string };
 }
 
 export interface Totals {
@@ -21,12 +23,13 @@ export function countTotals(results: FileResult[], files: number): Totals {
   return t;
 }
 
-/** `path:line:column severity rule-id message`, 1-based. */
+/** `path:line:column severity rule-id message`, 1-based; a Word draft: `path: paragraph 14 ("...") severity rule-id message`. */
 export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.ruleId} ${d.message}`);
+      if (r.place) lines.push(`${r.file}: ${r.place(d.range.start.line).text} ${d.severity} ${d.ruleId} ${d.message}`);
+      else lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.ruleId} ${d.message}`);
     }
   }
   return lines.join('\n');
@@ -51,6 +54,8 @@ export function formatJson(results: FileResult[]): string {
         ruleId: d.ruleId,
         message: d.message,
         fix: d.fix ? d.fix.title : null,
+        // A Word draft: line and column are in the Markdown it imports to; the paragraph is in the document.
+        ...(r.place ? (({ paragraph, quote }) => ({ paragraph: paragraph ?? null, quote: quote ?? null }))(r.place(d.range.start.line)) : {}),
       });
     }
   }
@@ -75,16 +80,19 @@ export function formatSarif(results: FileResult[], version: string): string {
         ruleId: d.ruleId,
         ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
         level: SARIF_LEVEL[d.severity],
-        message: { text: d.message },
+        // A Word draft has no lines: the paragraph goes in the message and the region is left out.
+        message: { text: r.place ? `${r.place(d.range.start.line).text}: ${d.message}` : d.message },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: r.file.split('\\').join('/') },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
+            ...(r.place ? {} : {
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            }),
           },
         }],
       });

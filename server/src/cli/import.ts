@@ -15,7 +15,8 @@ export { writeNewFile as writeOutput } from '../io/importFs';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
 
-Imports published reports (PDF, or text extracted from one) as report dialect
+Imports published reports (PDF, or text extracted from one) and Word drafts
+(.docx) as report dialect
 files named <folder>/<authority>/<yyyy-mm>-<kind>.md.
 
 Paths are printed relative to the current folder (absolute when outside it).

@@ -7,6 +7,7 @@ import { collectMarkdown, readTextFile, writeFileAtomic } from '../io/files';
 import { linksAffectedByRenumbering } from './renumberLinks';
 import { renumberIdMap } from '../rules/shared/renumber';
 import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
+import { isWordPath, loadWordDrafts, wordPlace, type WordDraft } from './checkDocx';
 import { runImport } from './import';
 import { runLinks } from './links';
 
@@ -16,6 +17,8 @@ const USAGE = `Usage: inspection-reports <command> [options]
 
 Commands:
   check <path>...     Check reports (files or folders; folders are walked for .md files).
+                      A Word draft (.docx) named directly is imported in memory and checked;
+                      problems are placed by paragraph: paragraph 14 ("The delays in ...").
   import <file>...    Turn published reports (PDF or extracted text) into report files: import --help.
   links <draft>       Suggest links from a draft's findings to earlier findings: links --help.
 
@@ -111,13 +114,15 @@ export function run(argv: string[], io: Io = nodeIo): number | Promise<number> {
       return 0;
     }
     const args = parseCheckArgs(rest, io);
-    return args ? runCheck(args, io) : 2;
+    if (!args) return 2;
+    const word = args.paths.map((p) => path.resolve(io.cwd, p)).filter(isWordPath);
+    return word.length > 0 ? loadWordDrafts(word).then((drafts) => runCheck(args, io, drafts)) : runCheck(args, io);
   }
   io.err(`inspection-reports: unknown command '${command}'\n\n${USAGE}`);
   return 2;
 }
 
-function runCheck(args: CheckArgs, io: Io): number {
+function runCheck(args: CheckArgs, io: Io, drafts?: Map<string, WordDraft>): number {
   const finder = new SettingsFinder(args.config);
   const problems: { file: string; reason: string }[] = [];
   const files: string[] = [];
@@ -132,7 +137,8 @@ function runCheck(args: CheckArgs, io: Io): number {
       shownSettings.add(settings.file);
       for (const p of settings.problems) io.err(`${rel(io, p.source)}: settings problem: ${p.message} (defaults used)`);
     }
-    const r = readTextFile(file, settings.config.maxFileSize);
+    const draft = drafts?.get(file);
+    const r = draft ?? readTextFile(file, settings.config.maxFileSize);
     if (!r.ok) {
       problems.push({ file, reason: r.reason });
       continue;
@@ -145,7 +151,9 @@ function runCheck(args: CheckArgs, io: Io): number {
     const first = checkText(text, uri, options);
     if (!first.model.isReport) continue; // not a report: skipped silently
     diagnostics = first.diagnostics;
-    if (args.fix && diagnostics.some((d) => d.fix)) {
+    if (draft?.ok && !args.quiet) for (const w of draft.details.review) io.err(`${rel(io, file)}: ${w}`);
+    if (args.fix && draft && diagnostics.some((d) => d.fix)) io.err(`${rel(io, file)}: not fixed: --fix does not write to Word documents (fix the draft in Word, or import it and fix the Markdown)`);
+    if (args.fix && !draft && diagnostics.some((d) => d.fix)) {
       const fixed = fixAll(text, uri, options);
       if (fixed.text !== text) {
         const idMap = renumberIdMap(first.model);
@@ -161,7 +169,7 @@ function runCheck(args: CheckArgs, io: Io): number {
       diagnostics = checkText(text, uri, options).diagnostics;
     }
     if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    results.push({ file: rel(io, file), diagnostics });
+    results.push({ file: rel(io, file), diagnostics, place: draft?.ok ? wordPlace(draft.details) : undefined });
   }
   for (const p of problems) io.err(`${rel(io, p.file)}: cannot check: ${p.reason}`);
   const defaults = finder.forDocument(io.cwd + path.sep + 'x.md');

@@ -5,6 +5,7 @@
 import { decodeText } from '../core/decode';
 import { buildReport } from './build';
 import { layoutToParas } from './layout';
+import { importDocx, isWordFile } from './docx/index';
 import { readPdf } from './pdf';
 import { textToParas } from './plainText';
 import type { ImportOptions, ImportResult } from './types';
@@ -39,6 +40,7 @@ export async function importBytes(bytes: Uint8Array, name: string, options: Omit
   let head = '';
   for (let k = 0; k < Math.min(bytes.length, 1024); k++) head += String.fromCharCode(bytes[k]);
   if (/\.pdf$/i.test(name) || head.includes('%PDF-')) return importPdf(bytes, opts);
+  if (isWordFile(name, bytes)) return importDocx(bytes, opts);
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, reason: `${text.reason.replace(/; not checked$/, '')}: neither a PDF nor text` };

@@ -1,0 +1,143 @@
+/**
+ * Imports a Word document (.docx) into the dialect. The document's own parts
+ * are read (container.ts, xml.ts): the body as it reads with tracked changes
+ * accepted (body.ts), the styles for headings (styles.ts), the numbering
+ * definitions for the numbers Word prints (numbering.ts) and the review
+ * comments (comments.ts). The paragraphs then go through the same builder
+ * and renderer as a published PDF (../build.ts, ../render.ts), and the
+ * Markdown is tied back to the Word paragraphs (sourceMap.ts). Never throws.
+ */
+import { buildReport } from '../build';
+import { GRADE_RE, TABLE_HEADER } from '../patterns';
+import type { ImportOptions, ImportResult, Para, TableRow } from '../types';
+import { readBody, type RawTable, type Revisions } from './body';
+import { commentHtml, readComments } from './comments';
+import { DEFAULT_LIMITS, openDocx, type DocxLimits } from './container';
+import { isOle } from './ole';
+import { Numbering, numberingStyleLinks } from './numbering';
+import { insertComments, mapLines, type SourceParagraph } from './sourceMap';
+import { Styles } from './styles';
+
+export { describeLine } from './position';
+export type { SourceParagraph } from './sourceMap';
+
+export interface DocxImportOptions extends ImportOptions {
+  limits?: DocxLimits;
+}
+
+export interface DocxDetails {
+  /** The document's paragraphs with text, in order (`index` is what messages print). */
+  paragraphs: SourceParagraph[];
+  /** For each line of the Markdown, the index into `paragraphs` it came from, or -1. */
+  lineParagraph: number[];
+  revisions: Revisions;
+  /** How many review comments the document holds (all are kept as HTML comments). */
+  comments: number;
+  /** What the review left in the document (tracked changes, comments), in sentences; also among the warnings. */
+  review: string[];
+}
+
+export type DocxImportResult = (Extract<ImportResult, { ok: true }> & { docx: DocxDetails }) | { ok: false; reason: string };
+
+/** A Word file by its name (.docx, .docm, .dotx, .doc) or its first bytes (a zip, or an OLE compound file). */
+export function isWordFile(name: string, bytes: Uint8Array): boolean {
+  if (/\.(docx|docm|dotx|dotm|doc)$/i.test(name)) return true;
+  return (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) || isOle(bytes);
+}
+
+const clean = (s: string) => s.replace(/[\t\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** A two-column table whose second column is made of grades is the judgement table. */
+function judgementRows(t: RawTable): TableRow[] | undefined {
+  const rows = t.rows.map((r) => r.map(clean).filter(Boolean));
+  const first = rows[0] ?? [];
+  const header = TABLE_HEADER.test(first.join(' ')) || (/\b(judgements?|grades?)\b/i.test(first.join(' ')) && !GRADE_RE.test(first[first.length - 1] ?? ''));
+  const body = header ? rows.slice(1) : rows;
+  const graded = body.filter((r) => r.length === 2 && GRADE_RE.test(r[1]) && r[1].replace(GRADE_RE, '').replace(/[\s.]/g, '') === '');
+  if (graded.length === 0 || (!header && graded.length < 2) || graded.length < body.filter((r) => r.length > 0).length) return undefined;
+  return graded.map((r) => ({ name: r[0], grade: r[1] }));
+}
+
+export async function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): Promise<DocxImportResult> {
+  try {
+    const open = await openDocx(bytes, options.limits ?? DEFAULT_LIMITS);
+    if (!open.ok) return open;
+    const { pkg } = open;
+    const doc = await pkg.readXml(pkg.mainPart);
+    if (!doc) return { ok: false, reason: `${pkg.mainPart} is missing` };
+    if (!doc.ok) return doc;
+    const part = async (type: string) => {
+      const p = pkg.related(type);
+      return p ? pkg.readXml(p) : undefined;
+    };
+    const [stylesXml, numberingXml, commentsXml] = [await part('styles'), await part('numbering'), await part('comments')];
+    for (const x of [stylesXml, numberingXml, commentsXml]) if (x && !x.ok) return x;
+    const stylesRoot = stylesXml?.ok ? stylesXml.root : undefined;
+    const styles = new Styles(stylesRoot);
+    const numbering = new Numbering(numberingXml?.ok ? numberingXml.root : undefined, numberingStyleLinks(stylesRoot));
+    const comments = readComments(commentsXml?.ok ? commentsXml.root : undefined);
+    const body = readBody(doc.root);
+
+    const sources: SourceParagraph[] = [];
+    const paras: Para[] = [];
+    const tablesDone = new Set<number>();
+    const otherTables = new Set<number>();
+    let orphanComments: string[] = [];
+    for (const raw of body.paragraphs) {
+      const style = styles.get(raw.styleId);
+      const ref = raw.num === 'none' ? undefined : raw.num ?? style.num;
+      const label = ref ? numbering.next(ref.numId, ref.ilvl) : undefined;
+      const text = clean(raw.text);
+      if (!text) {
+        orphanComments.push(...raw.comments);
+        continue;
+      }
+      let shown = text;
+      if (label?.fmt === 'bullet') shown = `• ${text}`;
+      else if (label && label.text) shown = `${clean(label.text)} ${text}`;
+      const source: SourceParagraph = { index: sources.length + 1, text: shown, comments: [...orphanComments, ...raw.comments] };
+      orphanComments = [];
+      sources.push(source);
+      if (raw.table !== undefined) {
+        if (tablesDone.has(raw.table)) continue;
+        const rows = judgementRows(body.tables[raw.table]);
+        if (rows) {
+          tablesDone.add(raw.table);
+          paras.push({ lines: ['Judgement Grade'], table: rows });
+          continue;
+        }
+        otherTables.add(raw.table);
+      }
+      const heading = style.heading === undefined ? undefined : style.heading <= 1 ? 1 : 2;
+      paras.push({ lines: [shown], heading });
+    }
+    if (orphanComments.length > 0 && sources.length > 0) sources[sources.length - 1].comments.push(...orphanComments);
+    if (paras.length === 0) return { ok: false, reason: 'the Word document has no text' };
+
+    const built = buildReport(paras, options);
+    if (!built.ok) return built;
+    const placed = insertComments(built.markdown, mapLines(built.markdown, sources), sources, (id) => {
+      const c = comments.get(id);
+      return c ? commentHtml(c) : undefined;
+    });
+    const review: string[] = [];
+    const flattened = otherTables.size === 1 ? 'a table that is not the judgement table was' : `${otherTables.size} tables that are not the judgement table were`;
+    if (otherTables.size > 0) built.warnings.push(`${flattened} imported as paragraphs, cell by cell`);
+    const r = body.revisions;
+    const changes = r.insertions + r.deletions + r.moves;
+    if (changes + r.formatting > 0) {
+      const parts = [[r.insertions, 'insertion'], [r.deletions, 'deletion'], [r.moves, 'move'], [r.formatting, 'formatting change']]
+        .filter(([n]) => (n as number) > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`);
+      review.push(`the document has tracked changes (${parts.join(', ')}): imported as it reads with all of them accepted`);
+    }
+    if (comments.size > 0) review.push(`the document has ${comments.size} comment${comments.size === 1 ? '' : 's'}: kept as HTML comments (<!-- Word comment ... -->) after the paragraphs they were made on`);
+    return {
+      ...built,
+      markdown: placed.text,
+      warnings: [...built.warnings, ...review],
+      docx: { paragraphs: sources, lineParagraph: placed.map, revisions: r, comments: comments.size, review },
+    };
+  } catch (e) {
+    return { ok: false, reason: `the importer failed on this Word document: ${(e as Error).message}` };
+  }
+}
