@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { importPdf, importText, type ImportResult } from '../import/index';
-import { decodeText, describeError } from '../io/files';
+import { decodeText, describeError, writeNewFile } from '../io/files';
 import type { Io } from './main';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
@@ -84,25 +84,9 @@ export async function importBytes(bytes: Uint8Array, name: string, overrides?: R
   return importText(text.text, options);
 }
 
-/**
- * Writes a new file without ever leaving it half written: a temporary file
- * beside it, then a hard link (which fails if the target exists) or, with
- * `force`, a rename over it.
- */
+/** Writes a new file atomically; refuses to replace one unless `force` (io/files.ts writeNewFile). */
 export function writeOutput(file: string, text: string, force: boolean): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  fs.writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
-  try {
-    if (force) fs.renameSync(tmp, file);
-    else fs.linkSync(tmp, file);
-  } finally {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // renamed away
-    }
-  }
+  writeNewFile(file, text, force);
 }
 
 /** Runs `import`; returns the exit code. Never throws for bad input. */

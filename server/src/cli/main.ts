@@ -7,6 +7,7 @@ import { collectMarkdown, readTextFile, writeFileAtomic } from '../io/files';
 import { linksAffectedByRenumbering } from './renumberLinks';
 import { renumberIdMap } from '../rules/shared/renumber';
 import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
+import { runExport } from './export';
 import { runImport } from './import';
 import { runLinks } from './links';
 
@@ -18,6 +19,7 @@ Commands:
   check <path>...     Check reports (files or folders; folders are walked for .md files).
   import <file>...    Turn published reports (PDF or extracted text) into report files: import --help.
   links <draft>       Suggest links from a draft's findings to earlier findings: links --help.
+  export <report>     Write a checked report as a Word document (--to docx): export --help.
 
 Options for check:
   --format <f>        text (default), json or sarif
@@ -105,6 +107,7 @@ export function run(argv: string[], io: Io = nodeIo): number | Promise<number> {
   }
   if (command === 'links') return runLinks(rest, io);
   if (command === 'import') return runImport(rest, io);
+  if (command === 'export') return runExport(rest, io);
   if (command === 'check') {
     if (rest.includes('-h') || rest.includes('--help')) {
       io.out(USAGE);
