@@ -134,7 +134,9 @@ const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function table(b: Extract<Block, { type: 'table' }>): Table {
   const columns = Math.max(1, b.header.length, ...b.rows.map((r) => r.length));
-  const widths = columns === 2 ? [Math.round(TEXT_WIDTH * 0.55), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.55)] : Array(columns).fill(Math.floor(TEXT_WIDTH / columns));
+  // The judgement table gives the judgement more room than the grade; a two-column header table (scrutiny) the reverse.
+  const first = Math.round(TEXT_WIDTH * (b.judgement ? 0.55 : 0.35));
+  const widths = columns === 2 ? [first, TEXT_WIDTH - first] : Array(columns).fill(Math.floor(TEXT_WIDTH / columns));
   const cell = (content: Run[], width: number, header: boolean) => new TableCell({
     width: { size: width, type: WidthType.DXA },
     margins: { top: 80, bottom: 80, left: 110, right: 110 },

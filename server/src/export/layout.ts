@@ -7,6 +7,7 @@
 import MarkdownIt from 'markdown-it';
 import { formatOfsted } from '../core/dates';
 import { frontMatterLines } from '../model/frontMatter';
+import { formatOfstedRange } from '../rules/shared/dateText';
 import type { ReportModel } from '../model/types';
 import { readRuns, type Run } from './runs';
 
@@ -190,7 +191,7 @@ function letterhead(model: ReportModel): Block {
 function datesOf(model: ReportModel): string {
   if (model.inspectionLine?.text) return model.inspectionLine.text.trim();
   const r = model.inspection;
-  if (r) return r.start === r.end ? formatOfsted(r.start) : `${formatOfsted(r.start)} to ${formatOfsted(r.end)}`;
+  if (r) return formatOfstedRange(r);
   const meeting = model.frontMatter?.entries.get('meeting-date')?.value;
   return model.documentDate && meeting !== undefined ? formatOfsted(model.documentDate) : '';
 }
