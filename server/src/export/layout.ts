@@ -41,8 +41,10 @@ export interface PrintedReport {
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 type Token = ReturnType<typeof md.parse>[number];
 
-const LABEL = /^(Inspection dates?|Lead inspector|Date of visit|Meeting date)\s*:\s*/i;
-const SCRUTINY_NUMBER = /^(\d{1,3}\.\d{1,3})\.?\s+/;
+/** The labelled lines under a title: 'Inspection dates: ...', 'Lead inspector: ...'. */
+export const LABEL = /^(Inspection dates?|Lead inspector|Date of visit|Meeting date)\s*:\s*/i;
+/** A scrutiny paragraph's typed number: '2.1 '. */
+export const SCRUTINY_NUMBER = /^(\d{1,3}\.\d{1,3})\.?\s+/;
 
 /** Lays out a parsed report for printing. Never throws on odd Markdown: what it cannot place prints as a paragraph. */
 export function layoutReport(model: ReportModel): PrintedReport {
@@ -174,7 +176,8 @@ function readTable(tokens: Token[], i: number, model: ReportModel, blocks: Block
   return k;
 }
 
-function letterhead(model: ReportModel): Block {
+/** A letter's date (published) and addressee (the name after "Dear", and the authority). */
+export function letterhead(model: ReportModel): Extract<Block, { type: 'letterhead' }> {
   const fm = model.frontMatter?.entries;
   const date = typeof fm?.get('published')?.value === 'string' || fm?.get('published')?.value instanceof Date
     ? model.documentDate : undefined;

@@ -80,17 +80,29 @@ function style(r: Run, bold: number, italic: number, link: { href: string } | un
   return r;
 }
 
-/** A link whose text is only its address or a finding id reads as 'paragraph 12' (of '2019-06-ilacs'). */
+/** Whether an href points at another report or a finding (printed as a reference), not a web page. */
+export function isReportLink(href: string): boolean {
+  return !ABSOLUTE.test(href);
+}
+
+/**
+ * How a link to a finding reads in print when its own text is only its address
+ * or the finding's id: '2019-06-ilacs, paragraph 12'. Undefined when the link
+ * text already reads as a reference ('2019 inspection, paragraph 12').
+ */
+export function readableReference(href: string, text: string): string | undefined {
+  const hash = href.indexOf('#');
+  const fragment = hash >= 0 ? href.slice(hash + 1) : '';
+  const t = text.trim();
+  if (!isReportLink(href) || !(t === '' || t === href || t === fragment || t === `#${fragment}`)) return undefined;
+  const file = (hash >= 0 ? href.slice(0, hash) : href).split('/').pop()?.replace(/\.(md|markdown)$/i, '') ?? '';
+  return [file, fragment ? findingLabel(fragment) : ''].filter(Boolean).join(', ') || href;
+}
+
 function finishLink(out: Run[], link: { href: string; start: number }): void {
   const runs = out.slice(link.start);
-  const text = runs.map((r) => r.text).join('').trim();
-  const hash = link.href.indexOf('#');
-  const fragment = hash >= 0 ? link.href.slice(hash + 1) : '';
-  const bare = text === '' || text === link.href || text === fragment || text === `#${fragment}`;
-  if (!bare || ABSOLUTE.test(link.href)) return;
-  const file = (hash >= 0 ? link.href.slice(0, hash) : link.href).split('/').pop()?.replace(/\.(md|markdown)$/i, '') ?? '';
-  const label = fragment ? findingLabel(fragment) : '';
-  const readable = [file, label].filter(Boolean).join(', ') || link.href;
+  const readable = readableReference(link.href, runs.map((r) => r.text).join(''));
+  if (readable === undefined) return;
   const first = runs[0] ?? style({ text: '' }, 0, 0, link);
   out.splice(link.start, runs.length, { ...first, text: readable });
 }
