@@ -11,7 +11,7 @@
  *
  * Sections: the core's own (core.ts: check vs markdownlint, where the check's
  * time goes, scaling from 1 KB to 1 MB), then any of lsp.ts (benchLsp),
- * import.ts (benchImport) and history.ts (benchHistory) that exist. Each takes
+ * import.ts (benchImport), history.ts (benchHistory) and export.ts (benchExport) that exist. Each takes
  * BenchOptions and returns BenchRow[] (types.ts).
  */
 import * as fs from 'fs';
@@ -66,6 +66,7 @@ const OPTIONAL: Optional[] = [
   { name: 'lsp', file: 'lsp.ts', exported: 'benchLsp' },
   { name: 'import', file: 'import.ts', exported: 'benchImport' },
   { name: 'history', file: 'history.ts', exported: 'benchHistory' },
+  { name: 'export', file: 'export.ts', exported: 'benchExport' },
 ];
 
 interface Planned {
