@@ -81,6 +81,7 @@ function blockToWord(b: Block, printed: PrintedReport): (Paragraph | Table)[] {
     case 'heading':
       return [new Paragraph({ heading: b.level <= 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: runs(b.runs) })];
     case 'paragraph':
+      if (b.subtitle) return [new Paragraph({ children: runs(b.runs, { bold: true, size: 28 }), keepNext: true, spacing: { after: 240 } })];
       return [new Paragraph({ children: runs(b.runs), ...(b.indent ? { indent: { left: HANG * b.indent } } : {}) })];
     case 'numbered':
       // Typed numbers (scrutiny N.M, or a number the model could not read): the number, a tab, the text, hanging.
@@ -139,7 +140,7 @@ function table(b: Extract<Block, { type: 'table' }>): Table {
   const widths = columns === 2 ? [first, TEXT_WIDTH - first] : Array(columns).fill(Math.floor(TEXT_WIDTH / columns));
   const cell = (content: Run[], width: number, header: boolean) => new TableCell({
     width: { size: width, type: WidthType.DXA },
-    margins: { top: 80, bottom: 80, left: 110, right: 110 },
+    margins: { top: 100, bottom: 100, left: 110, right: 110 },
     borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
     children: [new Paragraph({ children: runs(content, header ? { bold: true } : {}), spacing: { after: 0 } })],
   });

@@ -18,7 +18,7 @@ export type Block =
   /** 'Inspection dates: ...' and 'Lead inspector: ...': a bold label, then the value. */
   | { type: 'label'; label: string; runs: Run[] }
   | { type: 'heading'; level: number; runs: Run[] }
-  | { type: 'paragraph'; runs: Run[]; indent?: number }
+  | { type: 'paragraph'; runs: Run[]; indent?: number; subtitle?: boolean }
   /** A numbered paragraph: `list` ones are Word's automatic numbering, `typed` ones (scrutiny N.M) carry the number as text. */
   | { type: 'numbered'; printed: string; numbering: 'list' | 'typed'; runs: Run[]; continues: boolean }
   | { type: 'bullet'; level: number; runs: Run[] }
@@ -112,7 +112,10 @@ export function layoutReport(model: ReportModel): PrintedReport {
           firstInItem = false;
           break;
         }
-        blocks.push(paragraphBlock(runs, byLine.get(line)?.style === 'plain' ? byLine.get(line)?.printed : undefined));
+        const block = paragraphBlock(runs, byLine.get(line)?.style === 'plain' ? byLine.get(line)?.printed : undefined);
+        // 2018 to 2020 reports: the authority as the title, then 'Inspection of children's social care services' under it.
+        if (block.type === 'paragraph' && blocks[blocks.length - 1]?.type === 'title' && isSubtitle(block.runs)) block.subtitle = true;
+        blocks.push(block);
         break;
       }
       case 'fence':
@@ -150,6 +153,11 @@ function paragraphBlock(runs: Run[], typedNumber: string | undefined): Block {
     return { type: 'label', label: `${m[1]}:`, runs: rest };
   }
   return { type: 'paragraph', runs };
+}
+
+function isSubtitle(runs: Run[]): boolean {
+  const text = plain(runs);
+  return text.length > 0 && text.length <= 80 && !/[.:!?]$/.test(text) && !runs.some((r) => r.ref || r.url);
 }
 
 /** Whether `printed` is the number after `previous` (1 after nothing; 17 after 16). */
