@@ -7,6 +7,8 @@ import * as path from 'node:path';
 const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+  // The Markdown preview plugin (reads the report model): loaded by the extension only when a preview opens.
+  { in: 'client/src/preview.ts', out: 'preview', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'server', external: [] },
   { in: 'server/src/cli/bin.ts', out: 'cli', external: [] },
 ].filter((e) => fs.existsSync(e.in));

@@ -11,7 +11,7 @@
  *
  * Sections: the core's own (core.ts: check vs markdownlint, where the check's
  * time goes, scaling from 1 KB to 1 MB), then any of lsp.ts (benchLsp),
- * import.ts (benchImport), history.ts (benchHistory) and wordIn.ts (benchWordIn) that exist. Each takes
+ * import.ts (benchImport), history.ts (benchHistory), wordIn.ts (benchWordIn) and export.ts (benchExport) that exist. Each takes
  * BenchOptions and returns BenchRow[] (types.ts).
  */
 import * as fs from 'fs';
@@ -67,6 +67,7 @@ const OPTIONAL: Optional[] = [
   { name: 'import', file: 'import.ts', exported: 'benchImport' },
   { name: 'history', file: 'history.ts', exported: 'benchHistory' },
   { name: 'word in', file: 'wordIn.ts', exported: 'benchWordIn' },
+  { name: 'export', file: 'export.ts', exported: 'benchExport' },
 ];
 
 interface Planned {

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { checkText } from '../server/src/check';
 import { importBytes } from '../server/src/import/index';
-import { writeNewFile as writeOutput } from '../server/src/io/importFs';
+import { writeNewFile as writeOutput } from '../server/src/io/files';
 import { builtinProfiles } from '../server/src/profiles/builtin';
 import { authoritySlug } from '../server/src/import/naming';
 import type { TableRow } from '../server/src/import/types';

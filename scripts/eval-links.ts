@@ -21,7 +21,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { importBytes } from '../server/src/import/index';
-import { writeNewFile as writeOutput } from '../server/src/io/importFs';
+import { writeNewFile as writeOutput } from '../server/src/io/files';
 import { DEFAULT_MIN_SCORE, DEFAULT_TOP_N, HistoryIndex, scoreFinding, type HistoryReport } from '../server/src/history';
 import { agreement } from './eval-links/agreement';
 import { linkCount, readGold, type GoldPair } from './eval-links/gold';

@@ -7,13 +7,15 @@ import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClie
 import {
   COMMANDS, HISTORY_NOTIFICATION, STATUS_NOTIFICATION, type EditResult, type HistoryStatus, type ImportCommandResult, type StatusParams, type TableCommandResult, type WorkspaceSummary,
 } from '../../server/src/lsp/protocol';
+import { exportWordCommand } from './exportWord';
 import { registerHistoryCommands } from './history';
+import type { extendMarkdownIt } from './preview';
 
 let client: LanguageClient | undefined;
 
 const PROBLEMS = 'workbench.actions.view.problems';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: typeof extendMarkdownIt } {
   const output = vscode.window.createOutputChannel('Inspection Reports', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -142,12 +144,19 @@ export function activate(context: vscode.ExtensionContext): void {
         fail(e);
       }
     }),
+    vscode.commands.registerCommand('inspectionReports.exportWord', exportWordCommand({ activeReport, run, fail, output })),
     { dispose: () => void client?.stop() },
   );
   registerHistoryCommands(context, { client: lc, output, activeReport });
 
   // Start in the background so that activation stays fast.
   lc.start().catch((e: unknown) => output.appendLine(`The language server did not start: ${(e as Error).message ?? e}`));
+  // The Markdown preview of a report looks like the printed report (markdown.markdownItPlugins in package.json).
+  // The plugin reads the report model, so it is its own bundle (dist/preview.js), loaded only when a preview opens.
+  const previewModule = context.asAbsolutePath(path.join('dist', 'preview.js'));
+  return {
+    extendMarkdownIt: (md) => (require(previewModule) as { extendMarkdownIt: typeof extendMarkdownIt }).extendMarkdownIt(md),
+  };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkText } from '../../server/src/check';
-import { importBytes } from '../../server/src/cli/import';
+import { importBytes } from '../../server/src/import/index';
 import { defaultConfig } from '../../server/src/config/config';
 import type { Severity } from '../../server/src/core/types';
 import type { ImportKind } from '../../server/src/import/types';

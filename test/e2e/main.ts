@@ -17,6 +17,7 @@ import { runScenarios, summary, withTimeout, type Scenario } from './harness';
 import { EXAMPLES, missingPrerequisites, RESULTS } from './paths';
 import { diagnosticScenarios } from './scenarios/diagnostics';
 import { editingScenarios } from './scenarios/editing';
+import { wordScenarios } from './scenarios/word';
 import { Workbench } from './workbench';
 
 const TOTAL_MS = Number(process.env.E2E_TIMEOUT_MS ?? 15 * 60_000);
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
   console.log(`e2e: workbench loading (${Date.now() - t0} ms)`);
 
   const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : undefined;
-  const scenarios: Scenario[] = [...diagnosticScenarios(ctx), ...editingScenarios(ctx)]
+  const scenarios: Scenario[] = [...diagnosticScenarios(ctx), ...editingScenarios(ctx), ...wordScenarios(ctx)]
     .filter((s, i) => i === 0 || !only || only.test(s.name));
   const outcomes = await runScenarios(scenarios, {
     onFailure: async (s) => {

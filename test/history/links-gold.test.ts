@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { importBytes } from '../../server/src/cli/import';
+import { importBytes } from '../../server/src/import/index';
 import { HistoryIndex } from '../../server/src/history/store';
 import { agreement } from '../../scripts/eval-links/agreement';
 import { linkCount, parseGold, readGold } from '../../scripts/eval-links/gold';

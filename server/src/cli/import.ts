@@ -9,10 +9,6 @@ import { describeResult, importFiles } from '../import/index';
 import { builtinAuthorities, nodeImportFs } from '../io/importFs';
 import type { Io } from './main';
 
-/** Kept for scripts written against the old place; the importer's API is import/index.ts, the writer io/importFs.ts. */
-export { importBytes } from '../import/index';
-export { writeNewFile as writeOutput } from '../io/importFs';
-
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
 
 Imports published reports (PDF, or text extracted from one) and Word drafts

@@ -8,6 +8,7 @@ import { linksAffectedByRenumbering } from './renumberLinks';
 import { renumberIdMap } from '../rules/shared/renumber';
 import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
 import { isWordPath, loadWordDrafts, wordPlace, type WordDraft } from './checkDocx';
+import { runExport } from './export';
 import { runImport } from './import';
 import { runLinks } from './links';
 
@@ -21,6 +22,7 @@ Commands:
                       problems are placed by paragraph: paragraph 14 ("The delays in ...").
   import <file>...    Turn published reports (PDF or extracted text) into report files: import --help.
   links <draft>       Suggest links from a draft's findings to earlier findings: links --help.
+  export <report>     Write a checked report as a Word document (--to docx): export --help.
 
 Options for check:
   --format <f>        text (default), json or sarif
@@ -108,6 +110,7 @@ export function run(argv: string[], io: Io = nodeIo): number | Promise<number> {
   }
   if (command === 'links') return runLinks(rest, io);
   if (command === 'import') return runImport(rest, io);
+  if (command === 'export') return runExport(rest, io);
   if (command === 'check') {
     if (rest.includes('-h') || rest.includes('--help')) {
       io.out(USAGE);

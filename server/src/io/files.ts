@@ -103,3 +103,24 @@ export function writeFileAtomic(file: string, text: string): void {
     throw e;
   }
 }
+
+/**
+ * Writes a file that may not exist yet, never leaving it half written: a
+ * temporary file beside it, then a hard link (which fails with EEXIST if the
+ * target exists) or, with `force`, a rename over it. Creates the folder.
+ */
+export function writeNewFile(file: string, data: string | Uint8Array, force: boolean): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  fs.writeFileSync(tmp, data, typeof data === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
+  try {
+    if (force) fs.renameSync(tmp, file);
+    else fs.linkSync(tmp, file);
+  } finally {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // renamed away
+    }
+  }
+}

@@ -9,28 +9,7 @@ import { readAuthorities, type AuthorityList } from '../import/authorities';
 import type { ImportFileSystem } from '../import/batch';
 import type { DataProblem } from '../profiles/load';
 import { builtinProfileDir } from '../profiles/builtin';
-import { describeError, readTextFile } from './files';
-
-/**
- * Writes a new file without ever leaving it half written: a temporary file
- * beside it, then a hard link (which fails if the target exists) or, with
- * `replace`, a rename over it. Throws the file system's error.
- */
-export function writeNewFile(file: string, text: string, replace: boolean): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  fs.writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
-  try {
-    if (replace) fs.renameSync(tmp, file);
-    else fs.linkSync(tmp, file);
-  } finally {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // renamed away
-    }
-  }
-}
+import { describeError, readTextFile, writeNewFile } from './files';
 
 export const nodeImportFs: ImportFileSystem = {
   read(file) {

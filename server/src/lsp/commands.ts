@@ -5,6 +5,7 @@ import { workspaceEdit } from './convert';
 import type { DiagnosticsScheduler } from './diagnostics';
 import type { HistoryService } from './history';
 import { followUpCommand, historyViewCommand } from './historyCommands';
+import { exportCommand } from './exportCommand';
 import { importCommand } from './importCommand';
 import { COMMANDS, type EditResult, type TableCommandResult } from './protocol';
 import type { Session } from './session';
@@ -57,6 +58,8 @@ export function registerCommands(connection: Connection, session: Session, sched
       }
       case COMMANDS.importReports:
         return importCommand(args[0], args[1], typeof args[1] === 'string' ? session.rootFor(args[1]) : undefined);
+      case COMMANDS.exportWord:
+        return exportCommand(session, args[0], args[1], args[2]);
       case COMMANDS.followUp:
         if (!history) return { ok: false, message: 'This server keeps no history.' };
         return followUpCommand(session, history, args[0]);

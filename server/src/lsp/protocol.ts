@@ -47,7 +47,21 @@ export const COMMANDS = {
   historyView: 'inspectionReports.server.historyView',
   /** [files: string[] (paths), out: string (folder path)] -> ImportCommandResult */
   importReports: 'inspectionReports.server.importReports',
+  /** [uri, out: string (file path), { allowErrors?: boolean, force?: boolean }] -> ExportCommandResult */
+  exportWord: 'inspectionReports.server.exportWord',
 } as const;
+
+/** What "Export to Word" did. `refused`: not written because the report has errors (listed in `errors`). */
+export interface ExportCommandResult {
+  ok: boolean;
+  refused?: boolean;
+  /** The file written. */
+  file?: string;
+  /** The report's errors, 'line:column rule-id message' (1-based), at most 50. */
+  errors: string[];
+  errorCount: number;
+  message: string;
+}
 
 /** What the import command did: the importer's exit code and what it said, line by line. */
 export interface ImportCommandResult {

@@ -1,0 +1,67 @@
+// Scenarios for issue 15: the Markdown preview of a report looks like the
+// printed report (the extension's markdown-it plugin and styles), and "Export
+// to Word" writes a .docx where the user chose, after asking about errors.
+import * as fs from 'fs';
+import * as path from 'path';
+import { commandTitle, fail, shot, type Ctx } from '../context';
+import type { Scenario } from '../harness';
+import { PRIMARY_DRAFT } from './diagnostics';
+
+export function wordScenarios(ctx: Ctx): Scenario[] {
+  return [
+    {
+      name: 'the Markdown preview of a report shows it as printed: title block, judgement table, printed numbers',
+      timeoutMs: 60_000,
+      run: async () => {
+        await ctx.wb.open(PRIMARY_DRAFT);
+        await ctx.wb.command('Markdown: Open Preview to the Side');
+        // The preview is a webview: an iframe holding the document's iframe.
+        const doc = ctx.wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        const report = doc.locator('.ir-report');
+        try {
+          await report.waitFor({ state: 'visible', timeout: 30_000 });
+        } catch {
+          await shot(ctx, '20-preview-FAILED');
+          fail('the preview has no .ir-report: the markdown-it plugin did not run (markdown.markdownItPlugins / extendMarkdownIt)');
+        }
+        const kind = (await doc.locator('.ir-title-block .ir-kind').innerText()).trim();
+        if (!/ILACS/i.test(kind)) fail(`the title block names the kind '${kind}'`);
+        if ((await doc.locator('table.ir-judgements td.ir-grade').count()) < 4) fail('the judgement table is not styled');
+        // The draft jumps from 14 to 16: the preview must show 16, as printed.
+        if ((await doc.locator('ol.ir-numbered > li[value="16"]').count()) !== 1) fail('paragraph 16 does not show its printed number');
+        const font = await report.evaluate((e) => getComputedStyle(e).fontFamily);
+        if (!/Tahoma|Verdana|DejaVu/i.test(font)) fail(`media/preview.css is not applied (font-family ${font})`);
+        await doc.locator('li[value="13"]').scrollIntoViewIfNeeded();
+        await shot(ctx, '20-preview');
+        await ctx.wb.page.keyboard.press('Escape');
+      },
+    },
+    {
+      name: 'Export to Word: asks where, warns about the errors, writes the .docx on "Export Anyway"',
+      timeoutMs: 60_000,
+      run: async () => {
+        const out = path.join(ctx.ws, 'drafts', 'exported-e2e.docx');
+        fs.rmSync(out, { force: true });
+        await ctx.wb.open(PRIMARY_DRAFT);
+        await ctx.wb.command(commandTitle(ctx, 'inspectionReports.exportWord'));
+        // code-server's save dialog is a quick input holding a path.
+        const input = ctx.wb.page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(out);
+        await ctx.wb.page.keyboard.press('Enter');
+        const dialog = ctx.wb.page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+        const text = await dialog.innerText();
+        if (!/Not exported: the report has \d+ errors/.test(text)) fail(`the dialog does not say why: ${text}`);
+        await shot(ctx, '21-export-errors');
+        await dialog.getByRole('button', { name: 'Export Anyway' }).click();
+        const deadline = Date.now() + 15_000;
+        while (!fs.existsSync(out) && Date.now() < deadline) await ctx.wb.page.waitForTimeout(200);
+        if (!fs.existsSync(out)) fail(`${out} was not written`);
+        const head = fs.readFileSync(out).subarray(0, 2).toString('latin1');
+        if (head !== 'PK') fail(`${out} is not a .docx (starts '${head}')`);
+        await shot(ctx, '22-export-done');
+      },
+    },
+  ];
+}
