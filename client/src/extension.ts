@@ -8,6 +8,7 @@ import {
   COMMANDS, HISTORY_NOTIFICATION, STATUS_NOTIFICATION, type EditResult, type HistoryStatus, type ImportCommandResult, type StatusParams, type TableCommandResult, type WorkspaceSummary,
 } from '../../server/src/lsp/protocol';
 import { registerHistoryCommands } from './history';
+import { statusText, statusTooltip } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -41,11 +42,10 @@ export function activate(context: vscode.ExtensionContext): void {
       item.hide();
       return;
     }
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    item.text = `$(checklist) ${s.kind ?? 'report'}: ${plural(s.errors, 'error')}`;
-    const known = !history ? '' : history.state === 'loading' ? ' History: reading earlier reports…' : ` History: ${plural(history.reports, 'report')}.`;
-    item.tooltip = `${s.label ?? s.kind ?? 'Report'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info.${known} Click to open the Problems panel.`;
-    item.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.text = statusText(s);
+    item.tooltip = statusTooltip(s, history);
+    item.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : s.warnings > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   lc.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {
