@@ -26,6 +26,10 @@ export function activate(context: vscode.ExtensionContext): void {
     documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
     outputChannel: output,
     diagnosticCollectionName: 'inspection-reports',
+    // VS Code's Markdown support already gives the outline, breadcrumbs and Go to Symbol from the
+    // headings; a second provider would show every heading twice (issue 12, item 9). Other editors
+    // have none, and get the server's richer outline.
+    initializationOptions: { markdownOutline: true },
   };
   const lc = new LanguageClient('inspectionReports', 'Inspection Reports', serverOptions, clientOptions);
   client = lc;

@@ -108,4 +108,25 @@ describe('language server: issue 12 editor items over JSON-RPC', function () {
     assert.strictEqual(status.warnings, 2);
     assert.strictEqual(status.errors, p.diagnostics.filter((d) => d.severity === 1).length);
   });
+
+  it('gives no second outline to an editor that has its own for Markdown (VS Code), and its outline to others', async () => {
+    const vscodeLike = new LspClient({ initializationOptions: { markdownOutline: true } });
+    const other = new LspClient();
+    try {
+      assert.strictEqual((await vscodeLike.initialize()).capabilities.documentSymbolProvider, undefined);
+      assert.deepStrictEqual((await other.initialize()).capabilities.documentSymbolProvider, { label: 'Inspection report' });
+      const u = fileUri(path.join(dir, 'outline.md'));
+      other.open(u, DRAFT);
+      const symbols = await other.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+      assert.ok(symbols.some((s) => s.name === 'Front matter'), symbols.map((s) => s.name).join(', '));
+    } finally {
+      await vscodeLike.stop();
+      await other.stop();
+    }
+  });
+
+  it('the VS Code extension asks for no second outline', () => {
+    const source = fs.readFileSync(path.join(__dirname, '..', '..', 'client', 'src', 'extension.ts'), 'utf8');
+    assert.match(source, /initializationOptions: \{ markdownOutline: true \}/);
+  });
 });
