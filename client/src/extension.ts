@@ -10,6 +10,7 @@ import {
 import { exportWordCommand } from './exportWord';
 import { registerHistoryCommands } from './history';
 import type { extendMarkdownIt } from './preview';
+import { statusText, statusTooltip } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +28,10 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: 
     documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
     outputChannel: output,
     diagnosticCollectionName: 'inspection-reports',
+    // VS Code's Markdown support already gives the outline, breadcrumbs and Go to Symbol from the
+    // headings; a second provider would show every heading twice (issue 12, item 9). Other editors
+    // have none, and get the server's richer outline.
+    initializationOptions: { markdownOutline: true },
   };
   const lc = new LanguageClient('inspectionReports', 'Inspection Reports', serverOptions, clientOptions);
   client = lc;
@@ -43,11 +48,10 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt: 
       item.hide();
       return;
     }
-    const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    item.text = `$(checklist) ${s.kind ?? 'report'}: ${plural(s.errors, 'error')}`;
-    const known = !history ? '' : history.state === 'loading' ? ' History: reading earlier reports…' : ` History: ${plural(history.reports, 'report')}.`;
-    item.tooltip = `${s.label ?? s.kind ?? 'Report'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info.${known} Click to open the Problems panel.`;
-    item.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.text = statusText(s);
+    item.tooltip = statusTooltip(s, history);
+    item.backgroundColor = s.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : s.warnings > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   lc.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => {

@@ -1,13 +1,14 @@
 // What the scenarios expect, worked out from the project itself: the planted
 // mistakes (test/fixtures/examples-expected.json), the CLI's JSON for a file on
 // disk (the editor must show what the command line reports), the core's fixes,
-// and the snippets the manifest contributes.
+// and the snippets the language server offers.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkText } from '../../server/src/check';
 import { SettingsFinder } from '../../server/src/config/find';
 import { applyEdits } from '../../server/src/core/edits';
+import { expandSnippet, SNIPPETS } from '../../server/src/features/snippets';
 import { fixAll } from '../../server/src/fix';
 import { EXPECTED, ROOT } from './paths';
 
@@ -81,62 +82,12 @@ export interface SnippetInfo {
   expanded: string;
 }
 
-/** Expands a snippet body with each placeholder's default and each choice's first option. */
-export function expandSnippet(body: string): string {
-  let out = '';
-  let i = 0;
-  const readUntilClose = (from: number): [string, number] => {
-    let depth = 1;
-    let j = from;
-    let s = '';
-    while (j < body.length && depth > 0) {
-      const c = body[j];
-      if (c === '\\' && j + 1 < body.length) { s += c + body[j + 1]; j += 2; continue; }
-      if (c === '{' && body[j - 1] === '$') depth++;
-      if (c === '}') { depth--; if (depth === 0) break; }
-      s += c;
-      j++;
-    }
-    return [s, j + 1];
-  };
-  while (i < body.length) {
-    const c = body[i];
-    if (c === '\\' && i + 1 < body.length && '$}\\|,'.includes(body[i + 1])) { out += body[i + 1]; i += 2; continue; }
-    if (c === '$') {
-      const m = /^\$(\d+)/.exec(body.slice(i));
-      if (m) { i += m[0].length; continue; }
-      if (body[i + 1] === '{') {
-        const [inner, next] = readUntilClose(i + 2);
-        i = next;
-        const choice = /^\d+\|((?:\\.|[^,|])*)/.exec(inner);
-        const placeholder = /^\d+:([\s\S]*)$/.exec(inner);
-        if (choice) out += choice[1].replace(/\\(.)/g, '$1');
-        else if (placeholder) out += expandSnippet(placeholder[1]);
-        continue;
-      }
-    }
-    out += c;
-    i++;
-  }
-  return out;
-}
-
-/** The judgement table snippets package.json contributes for Markdown. */
-export function tableSnippets(manifest: Record<string, unknown>): SnippetInfo[] {
-  const contributes = (manifest.contributes ?? {}) as { snippets?: { language?: string; path: string }[] };
-  const out: SnippetInfo[] = [];
-  for (const s of contributes.snippets ?? []) {
-    if (s.language && s.language !== 'markdown') continue;
-    const file = path.join(ROOT, s.path);
-    if (!fs.existsSync(file)) continue;
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
-    for (const [name, snip] of Object.entries(data)) {
-      const prefixes = Array.isArray(snip.prefix) ? snip.prefix : [snip.prefix];
-      const body = Array.isArray(snip.body) ? snip.body.join('\n') : snip.body;
-      const prefix = prefixes.find((p) => !/\s/.test(p)) ?? prefixes[0];
-      if (!/table/i.test(`${name} ${prefixes.join(' ')}`) || !/^\|/.test(body)) continue;
-      out.push({ name, prefix, body, expanded: expandSnippet(body) });
-    }
-  }
-  return out;
+/**
+ * The judgement table snippets: since issue 12 the language server offers the
+ * `ir-` snippets (server/src/features/snippets.ts reads snippets/*.json), so the
+ * manifest no longer contributes them.
+ */
+export function tableSnippets(): SnippetInfo[] {
+  return SNIPPETS.filter((s) => s.body.startsWith('|') && s.prefixes.some((p) => p.startsWith('ir-table')))
+    .map((s) => ({ name: s.name, prefix: s.prefixes.find((p) => p.startsWith('ir-'))!, body: s.body, expanded: expandSnippet(s.body) }));
 }

@@ -18,6 +18,7 @@ import { EXAMPLES, missingPrerequisites, RESULTS } from './paths';
 import { diagnosticScenarios } from './scenarios/diagnostics';
 import { editingScenarios } from './scenarios/editing';
 import { wordScenarios } from './scenarios/word';
+import { historyScenarios, prepareIssue12 } from './scenarios/history';
 import { Workbench } from './workbench';
 
 const TOTAL_MS = Number(process.env.E2E_TIMEOUT_MS ?? 15 * 60_000);
@@ -49,6 +50,9 @@ async function main(): Promise<number> {
   ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-e2e-examples-'));
   fs.cpSync(EXAMPLES, ws, { recursive: true });
   const folder = ws;
+  // Issue 12's workspace (imported seeds in history/, a new draft), beside the examples, before VS Code opens.
+  const issue12 = prepareIssue12(folder);
+  console.log(issue12.ok ? `e2e: issue 12 workspace: ${issue12.imported.length} reports imported` : `e2e: issue 12 workspace skipped: ${issue12.reason}`);
 
   const t0 = Date.now();
   let ext: ExtensionInfo | undefined;
@@ -60,7 +64,7 @@ async function main(): Promise<number> {
   console.log(`e2e: workbench loading (${Date.now() - t0} ms)`);
 
   const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : undefined;
-  const scenarios: Scenario[] = [...diagnosticScenarios(ctx), ...editingScenarios(ctx), ...wordScenarios(ctx)]
+  const scenarios: Scenario[] = [...diagnosticScenarios(ctx), ...editingScenarios(ctx), ...historyScenarios(ctx, issue12), ...wordScenarios(ctx)]
     .filter((s, i) => i === 0 || !only || only.test(s.name));
   const outcomes = await runScenarios(scenarios, {
     onFailure: async (s) => {

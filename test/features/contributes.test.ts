@@ -8,6 +8,7 @@ import { DEFAULT_DEBOUNCE } from '../../server/src/lsp/settings';
 import { builtinProfileDir } from '../../server/src/profiles/builtin';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { allRules } from '../../server/src/rules/index';
+import { expandSnippet, SNIPPETS } from '../../server/src/features/snippets';
 import { catalog, profiles } from './helpers';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -19,48 +20,6 @@ const allRuleIds = ruleIds;
 const clientSources = () => fs.readdirSync(path.join(ROOT, 'client', 'src')).filter((f) => f.endsWith('.ts')).map((f) => read(`client/src/${f}`)).join('\n');
 
 type Snippet = { prefix: string | string[]; body: string | string[]; description: string };
-
-/** Expands a snippet as an editor would with every default taken: first choices, placeholders, mirrors. */
-export function expandSnippet(body: string): string {
-  const values = new Map<string, string>();
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\' && i + 1 < body.length) {
-      out += body[++i];
-      continue;
-    }
-    if (c !== '$') {
-      out += c;
-      continue;
-    }
-    const rest = body.slice(i);
-    let m: RegExpExecArray | null;
-    if ((m = /^\$\{(\d+)\|((?:\\.|[^|\\])*)\|\}/.exec(rest))) {
-      const first = m[2].split(/(?<!\\),/)[0].replace(/\\(.)/g, '$1');
-      values.set(m[1], first);
-      out += first;
-      i += m[0].length - 1;
-    } else if ((m = /^\$\{(\d+):/.exec(rest))) {
-      // A placeholder: find its closing brace (placeholders may nest).
-      let depth = 1;
-      let j = m[0].length;
-      for (; j < rest.length && depth > 0; j++) {
-        if (rest[j] === '\\') j++;
-        else if (rest[j] === '{') depth++;
-        else if (rest[j] === '}') depth--;
-      }
-      const inner = expandSnippet(rest.slice(m[0].length, j - 1));
-      values.set(m[1], inner);
-      out += inner;
-      i += j - 1;
-    } else if ((m = /^\$\{(\d+)\}/.exec(rest)) || (m = /^\$(\d+)/.exec(rest))) {
-      out += values.get(m[1]) ?? '';
-      i += m[0].length - 1;
-    } else out += c;
-  }
-  return out;
-}
 
 function snippets(file: string): Record<string, Snippet> {
   return JSON.parse(read(file));
@@ -88,7 +47,7 @@ describe('extension manifest (package.json contributes)', () => {
 
   it('points at files that exist', () => {
     const c = pkg.contributes;
-    for (const p of [...c.snippets, ...c.grammars, ...c.yamlValidation].map((x: { path?: string; url?: string }) => String(x.path ?? x.url))) {
+    for (const p of [...c.grammars, ...c.yamlValidation].map((x: { path?: string; url?: string }) => String(x.path ?? x.url))) {
       assert.ok(fs.existsSync(path.join(ROOT, p)), `${p} is missing`);
     }
     assert.ok(fs.existsSync(path.join(ROOT, pkg.main.replace(/^\.\//, '').replace('dist/extension.js', 'client/src/extension.ts'))));
@@ -96,7 +55,13 @@ describe('extension manifest (package.json contributes)', () => {
 });
 
 describe('snippets', () => {
-  const files: string[] = pkg.contributes.snippets.map((s: { path: string }) => s.path.replace(/^\.\//, ''));
+  const files: string[] = fs.readdirSync(path.join(ROOT, 'snippets')).filter((f) => f.endsWith('.json')).map((f) => `snippets/${f}`);
+
+  it('are offered by the language server, not contributed to VS Code (which would show each twice)', () => {
+    assert.strictEqual(pkg.contributes.snippets, undefined);
+    const held = files.flatMap((f) => Object.keys(snippets(f)));
+    assert.deepStrictEqual(SNIPPETS.map((s) => s.name).sort(), held.sort(), 'a snippet file is not bundled into the server');
+  });
 
   it('are well formed, with prefixes that do not clash', () => {
     const seen = new Set<string>();
@@ -151,10 +116,11 @@ describe('snippets', () => {
     }
   });
 
-  it('name only real rules in the disable snippet', () => {
+  it('name every rule in the disable snippet, the history rules too', () => {
     const body = bodyOf(snippets('snippets/sections.json')['Disable a rule for the next line']);
     const listed = /\$\{1\|([^|]+)\|\}/.exec(body)![1].split(',').sort();
-    assert.deepStrictEqual(listed, ruleIds);
+    assert.deepStrictEqual(listed, allRuleIds);
+    for (const id of ['finding-links', 'recurring-concern', 'quoted-grade']) assert.ok(listed.includes(id), id);
   });
 });
 

@@ -6,8 +6,10 @@ import { intendedGrade } from '../rules/grade-wording';
 import { definedBefore, fullForm } from './abbreviations';
 import { describeEra, gradesFor, headingGrade, sectionJudgements, styleYear, tableJudgements } from './eras';
 import { snippetEscape } from './judgementTable';
+import { snippetOffers, type SnippetOffer } from './snippets';
+import { allRules } from '../rules/index';
 
-export type CompletionKind = 'judgement' | 'grade' | 'heading' | 'abbreviation' | 'kind' | 'key' | 'value';
+export type CompletionKind = 'judgement' | 'grade' | 'heading' | 'abbreviation' | 'kind' | 'key' | 'value' | 'rule' | 'snippet';
 
 export interface CompletionEntry {
   label: string;
@@ -20,6 +22,10 @@ export interface CompletionEntry {
   snippet?: string;
   replace: Span;
   sortText: string;
+  /** A few words beside the label (the suggestion list shows them after it). */
+  labelDescription?: string;
+  /** The entry to select first. */
+  preselect?: boolean;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface CompletionEntry {
  * table; grades after a judgement name in a heading (only those of the report's
  * era, in the heading's form); the section headings the report still lacks; the
  * full form of an abbreviation not yet spelled out; kinds, keys and values in
- * the front matter.
+ * the front matter; rule ids in a disable comment; the `ir-` snippets where
+ * they fit (features/snippets.ts).
  */
 export function completionsAt(model: ReportModel, profiles: ProfileSet, offset: number): CompletionEntry[] {
   const { lines } = model;
@@ -38,7 +45,11 @@ export function completionsAt(model: ReportModel, profiles: ProfileSet, offset: 
   const before = model.text.slice(lineStart, o);
   const fmEnd = model.frontMatter ? lines.lineOf(model.frontMatter.span.end) : -1;
   if (line > 0 && line < fmEnd) return frontMatterCompletions(model, profiles, before, lineStart, lineText);
+  const snippets = snippetOffers(model, profiles, o);
+  if (snippets.length > 0) return snippets.map(snippetEntry);
   if (!model.isReport || line <= fmEnd) return [];
+  const rules = ruleIdCompletions(before, o);
+  if (rules) return rules;
   if (/^\s{0,3}\|/.test(lineText) && inTable(model, line)) return tableCompletions(model, profiles, before, lineStart, lineText, line);
   const heading = /^(\s{0,3}#{2,6}[ \t]+)/.exec(lineText);
   if (heading && before.length >= heading[1].length) return headingCompletions(model, profiles, heading[1].length, lineStart, lineText, o);
@@ -227,4 +238,28 @@ function frontMatterCompletions(model: ReportModel, profiles: ProfileSet, before
       insertText: `${k}: `,
       replace: { start, end: lineStart + before.length },
     }, i));
+}
+
+function snippetEntry(s: SnippetOffer): CompletionEntry {
+  return {
+    label: s.label, kind: 'snippet', detail: s.detail, labelDescription: s.short, insertText: s.plain, snippet: s.snippet,
+    replace: s.replace, sortText: s.sortText, preselect: s.preselect || undefined,
+  };
+}
+
+const DISABLE_BEFORE = /<!--\s*inspection-reports-(?:disable-next-line|disable|enable)((?:[ \t]+[\w-]+)*)[ \t]+([\w-]*)$/;
+
+/**
+ * In a disable comment, after its keyword: every rule id not yet named there,
+ * the core rules and the history's (finding-links, recurring-concern,
+ * quoted-grade) alike. Undefined when the cursor is not in one.
+ */
+export function ruleIdCompletions(before: string, offset: number): CompletionEntry[] | undefined {
+  const m = DISABLE_BEFORE.exec(before);
+  if (!m) return undefined;
+  const named = new Set(m[1].trim().split(/\s+/));
+  const replace = { start: offset - m[2].length, end: offset };
+  const rules = allRules.map((r) => ({ id: r.id, detail: r.needsHistory ? `${r.summary} (needs the history)` : r.summary }));
+  return rules.filter((r) => !named.has(r.id))
+    .map((r, i) => entry({ label: r.id, kind: 'rule', detail: r.detail, insertText: r.id, replace }, i));
 }

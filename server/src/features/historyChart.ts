@@ -8,6 +8,20 @@
 import type { HistoryView } from '../history/editor';
 import { formatOfsted } from '../core/dates';
 
+type ViewReport = HistoryView['reports'][number];
+
+/** What the view says of a report's kind: its name and whether it is a letter (a committee's report is not). */
+export function describeKind(r: ViewReport): { label: string; letter: boolean } {
+  return { label: r.kindLabel ?? (r.kind ? `${r.kind} report` : 'report'), letter: r.letter ?? false };
+}
+
+/** The report's date with what it is: 'published 3 March 2025', 'meeting 10 September 2025'. */
+export function datedAs(r: ViewReport): string {
+  if (r.published) return `published ${formatOfsted(r.published)}`;
+  if (r.meetingDate) return `meeting ${formatOfsted(r.meetingDate)}`;
+  return r.date ? `dated ${formatOfsted(r.date)}` : 'undated';
+}
+
 export type GradeLevel = 1 | 2 | 3 | 4;
 
 export const GRADE_LEVELS: readonly { level: GradeLevel; label: string[] }[] = [
@@ -105,18 +119,34 @@ export interface ChartOptions {
   idPrefix?: string;
 }
 
+/** One entry of the legend: a small SVG of its line and mark, and its words. The page lays them out (they wrap). */
+export interface LegendEntry {
+  svg: string;
+  text: string;
+}
+
 export interface Chart {
   svg: string;
   width: number;
   height: number;
   series: ChartSeries[];
+  legend: LegendEntry[];
 }
+
+/** The default width: fits half of a laptop's editor area; narrower panes scale it down (viewBox). */
+export const CHART_WIDTH = 640;
+
+/** Roughly how wide a text is at the chart's 12px font (for keeping labels inside the picture). */
+const textWidth = (t: string) => t.length * 6.6;
+
+/** The mark of a report without grades: a diamond for a letter, a square for any other (a committee's report). */
+const UNGRADED_SHAPE = (letter: boolean) => (letter ? 3 : 1);
 
 /** The chart as SVG text. A view with no graded report gives a chart with a note in place of lines. */
 export function historyChartSvg(view: HistoryView, equivalents?: ReadonlyMap<string, readonly string[]>, options: ChartOptions = {}): Chart {
   const series = chartSeries(view, equivalents);
   const id = options.idPrefix ?? 'history-chart';
-  const W = Math.max(480, options.width ?? 760);
+  const W = Math.max(480, options.width ?? CHART_WIDTH);
   const left = 150;
   const right = 24;
   const top = 40;
@@ -172,10 +202,15 @@ export function historyChartSvg(view: HistoryView, equivalents?: ReadonlyMap<str
       const text = r.current ? `${r.label} (this report)` : r.label;
       const dy = x - lastLabelX < 110 ? -14 : 0;
       lastLabelX = dy === 0 ? x : lastLabelX;
-      parts.push(`<text x="${n(x)}" y="${top - 12 + dy}" text-anchor="middle" fill="currentColor" font-weight="${r.current ? 'bold' : 'normal'}"><title>${escapeXml(r.label + when)}</title>${escapeXml(text)}</text>`);
+      // Kept inside the picture: a label near an edge is anchored at its end or start, not its middle.
+      const half = textWidth(text) / 2;
+      const [tx, anchor] = x + half > W - 2 ? [W - 2, 'end'] : x - half < 2 ? [2, 'start'] : [x, 'middle'];
+      parts.push(`<text x="${n(tx)}" y="${top - 12 + dy}" text-anchor="${anchor}" fill="currentColor" font-weight="${r.current ? 'bold' : 'normal'}"><title>${escapeXml(r.label + when)}</title>${escapeXml(text)}</text>`);
     } else {
       const y = axisY + 32;
-      parts.push(`<g fill="currentColor" fill-opacity="${r.current ? 1 : 0.6}"><title>${escapeXml(`${r.label}${when}${r.current ? ' (this report)' : ''}: a letter, no grades`)}</title>${marker(3, x, y, 4)}</g>`);
+      const info = describeKind(r);
+      const what = `${info.label}, ${datedAs(r)}${r.current ? ' (this report)' : ''}: no grades`;
+      parts.push(`<g fill="currentColor" fill-opacity="${r.current ? 1 : 0.6}"><title>${escapeXml(`${r.label}: ${what}`)}</title>${marker(UNGRADED_SHAPE(info.letter), x, y, 4)}</g>`);
     }
   });
   parts.push('</g>');
@@ -206,30 +241,28 @@ export function historyChartSvg(view: HistoryView, equivalents?: ReadonlyMap<str
     parts.push(`<text x="${n(left + plotW / 2)}" y="${n(top + plotH / 2)}" text-anchor="middle" fill="currentColor" fill-opacity="0.75">No graded inspection of this authority is in the history yet.</text>`);
   }
 
-  // Legend: one row per series, then the letters' mark.
-  let y = axisY + 62;
-  const legend: string[] = ['<g class="legend">'];
+  // The legend: entries the page lays out in HTML, so that they wrap in a narrow pane.
+  const legend: LegendEntry[] = [];
+  const key = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="30" height="14" viewBox="0 0 30 14" aria-hidden="true">${body}</svg>`;
   series.forEach((s, i) => {
     const colour = s.overall ? 'currentColor' : PALETTE[i % PALETTE.length];
-    legend.push(`<line x1="${left}" y1="${y}" x2="${left + 28}" y2="${y}" stroke="${colour}" stroke-width="${s.overall ? 3.5 : 2}"/>`);
-    legend.push(`<g fill="${colour}" stroke="${colour}" stroke-width="2">${marker(i, left + 14, y, 4)}</g>`);
-    legend.push(`<text x="${left + 38}" y="${y + 4}" fill="currentColor">${escapeXml(s.name)}</text>`);
-    y += 20;
+    legend.push({
+      svg: key(`<line x1="1" y1="7" x2="29" y2="7" stroke="${colour}" stroke-width="${s.overall ? 3.5 : 2}"/><g fill="${colour}" stroke="${colour}" stroke-width="2">${marker(i, 15, 7, 4)}</g>`),
+      text: s.name,
+    });
   });
-  if (view.reports.some((r) => !r.graded)) {
-    legend.push(`<g fill="currentColor" fill-opacity="0.6">${marker(3, left + 14, y, 4)}</g>`);
-    legend.push(`<text x="${left + 38}" y="${y + 4}" fill="currentColor">Focused or monitoring visit (a letter: no grades)</text>`);
-    y += 20;
+  // One entry per kind of report without grades: a scrutiny report is not a letter.
+  const ungraded = new Map<string, { label: string; letter: boolean }>();
+  for (const r of view.reports) if (!r.graded && !ungraded.has(r.kind)) ungraded.set(r.kind, describeKind(r));
+  for (const info of ungraded.values()) {
+    const name = info.label.charAt(0).toUpperCase() + info.label.slice(1);
+    legend.push({ svg: key(`<g fill="currentColor" fill-opacity="0.6">${marker(UNGRADED_SHAPE(info.letter), 15, 7, 4)}</g>`), text: `${name} (${info.letter ? 'a letter: ' : ''}no grades)` });
   }
   if (view.reports.some((r) => r.current && r.graded)) {
-    legend.push(`<g fill="none" stroke="currentColor" stroke-width="2">${marker(0, left + 14, y, 4)}</g>`);
-    legend.push(`<text x="${left + 38}" y="${y + 4}" fill="currentColor">This report (a hollow mark; the dashed line leads to it)</text>`);
-    y += 20;
+    legend.push({ svg: key(`<g fill="none" stroke="currentColor" stroke-width="2">${marker(0, 15, 7, 4)}</g>`), text: 'This report (a hollow mark; the dashed line leads to it)' });
   }
-  legend.push('</g>');
-  parts.push(...legend);
 
-  const height = y + 4;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="history-chart" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">${parts.join('')}</svg>`;
-  return { svg, width: W, height, series };
+  const height = axisY + (view.reports.some((r) => !r.graded) ? 44 : 28);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="history-chart" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">${parts.join('')}</svg>`;
+  return { svg, width: W, height, series, legend };
 }

@@ -5,10 +5,9 @@
  * style element (by nonce). Links are whatever `linkFor` makes of a place: the
  * language server gives command URIs that the VS Code extension opens.
  */
-import { formatOfsted } from '../core/dates';
 import { findingLabel } from '../history/labels';
 import type { HistoryView } from '../history/editor';
-import { escapeXml, historyChartSvg } from './historyChart';
+import { CHART_WIDTH, datedAs, describeKind, escapeXml, historyChartSvg } from './historyChart';
 
 export interface PageOptions {
   /** Nonce for the style element; the CSP names it. Letters and digits only. */
@@ -28,7 +27,11 @@ body { color: var(--vscode-foreground, #1f1f1f); background: var(--vscode-editor
 h1 { font-size: 1.5em; font-weight: 600; margin: 0 0 2px; }
 h2 { font-size: 1.15em; font-weight: 600; margin: 24px 0 8px; }
 .sub { opacity: 0.75; margin: 0 0 12px; }
-figure { margin: 0; overflow-x: auto; }
+figure { margin: 0; }
+svg.history-chart { display: block; width: 100%; height: auto; max-width: ${CHART_WIDTH}px; }
+ul.legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 4px 18px; max-width: ${CHART_WIDTH}px; }
+ul.legend li { display: flex; align-items: center; gap: 6px; }
+ul.legend svg { flex: none; }
 a { color: var(--vscode-textLink-foreground, #0066b8); text-decoration: none; }
 a:hover { text-decoration: underline; }
 table { border-collapse: collapse; margin: 8px 0; }
@@ -69,7 +72,11 @@ export function historyPage(view: HistoryView, options: PageOptions): { html: st
       rows.push(`<tr><td>${escapeXml(j.name)}</td>${gradedReports.map((r) => `<td>${escapeXml(r.grades[j.key] ?? '')}</td>`).join('')}</tr>`);
     }
   }
-  const visits = view.reports.filter((r) => !r.graded);
+  // Reports without grades: letters (visits) and committee reports, each named as its kind, with the date its kind has.
+  const ungraded = view.reports.filter((r) => !r.graded).map((r) => {
+    return `<li>${link(r.label, options.linkFor?.(r.uri, 0))} (${escapeXml(describeKind(r).label)}), ${escapeXml(datedAs(r))}${r.current ? ' (this report)' : ''}</li>`;
+  });
+  const legend = chart.legend.map((e) => `<li>${e.svg}<span>${escapeXml(e.text)}</span></li>`);
 
   const concerns = view.concerns.map((c) => {
     const here = current ? link(findingLabel(c.findingId), options.linkFor?.(current.uri, c.line)) : escapeXml(findingLabel(c.findingId));
@@ -89,9 +96,9 @@ export function historyPage(view: HistoryView, options: PageOptions): { html: st
 <body>
 <h1>${escapeXml(authority)}</h1>
 <p class="sub">${escapeXml(sub)}</p>
-<figure>${chart.svg}</figure>
+<figure>${chart.svg}${legend.length ? `<figcaption><ul class="legend">${legend.join('')}</ul></figcaption>` : ''}</figure>
 ${rows.length ? `<details><summary>The grades as a table</summary><table>${rows.join('')}</table></details>` : ''}
-${visits.length ? `<details><summary>Visits without grades (${visits.length})</summary><ul>${visits.map((r) => `<li>${link(r.label, options.linkFor?.(r.uri, 0))}${r.date ? `, published ${escapeXml(formatOfsted(r.date))}` : ''}${r.current ? ' (this report)' : ''}</li>`).join('')}</ul></details>` : ''}
+${ungraded.length ? `<details><summary>Reports without grades (${ungraded.length})</summary><ul>${ungraded.join('')}</ul></details>` : ''}
 <h2>Recurring concerns (${view.concerns.length})</h2>
 ${concerns.length ? `<ul class="concerns">${concerns.join('')}</ul>` : '<p class="none">No finding of this report repeats an earlier improvement item.</p>'}
 </body>

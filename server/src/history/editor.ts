@@ -81,7 +81,11 @@ export interface HistoryView {
   /** Judgement keys that appear in any graded report, in the order of the latest report's table. */
   judgements: { key: string; name: string }[];
   /** Every report of the authority up to and including this one, oldest first. */
-  reports: { uri: string; label: string; kind: string; date?: string; graded: boolean; grades: Record<string, string>; current: boolean }[];
+  reports: {
+    uri: string; label: string; kind: string; date?: string; graded: boolean; grades: Record<string, string>; current: boolean;
+    /** The kind's name ('council scrutiny report'), whether it is a letter, and which dates the front matter gave. */
+    kindLabel?: string; letter?: boolean; published?: string; meetingDate?: string;
+  }[];
   concerns: RecurringConcern[];
 }
 
@@ -104,7 +108,11 @@ export function historyView(index: HistoryIndex, report: HistoryReport): History
       uri: r.uri,
       label: reportLabel(r),
       kind: r.kind,
+      kindLabel: r.kindLabel,
+      letter: r.letter,
       date: r.date,
+      published: r.published,
+      meetingDate: r.meetingDate,
       graded: r.graded,
       grades: Object.fromEntries(r.grades.filter((g) => g.judgement).map((g) => [g.judgement as string, g.grade])),
       current: r === report,

@@ -14,10 +14,17 @@ const KIND: Record<CompletionKind, CompletionItemKind> = {
   kind: CompletionItemKind.Enum,
   key: CompletionItemKind.Property,
   value: CompletionItemKind.Value,
+  rule: CompletionItemKind.Constant,
+  snippet: CompletionItemKind.Snippet,
 };
 
-/** Characters after which an editor asks for completions unprompted ('(' for finding links after `](`). */
-export const TRIGGER_CHARACTERS = ['|', ':', '('];
+/**
+ * Characters after which an editor asks for completions unprompted: '(' for
+ * finding links after `](`; '-' for the `ir-` snippets, because VS Code's quick
+ * suggestions are off in Markdown (a trigger character is the one way to be
+ * asked while typing without changing the user's settings for all Markdown).
+ */
+export const TRIGGER_CHARACTERS = ['|', ':', '(', '-'];
 
 /**
  * Finding links after `](`: the finding's own matches first, best first, then
@@ -46,7 +53,7 @@ function findingLinkItems(a: Analysis, doc: TextDocument, offset: number, histor
   }));
 }
 
-/** Completion: judgement names and grades of the report's era, missing headings, full forms, front matter; finding links. */
+/** Completion: judgement names and grades of the report's era, missing headings, full forms, front matter, rule ids, `ir-` snippets; finding links. */
 export function registerCompletion(connection: Connection, session: Session, history?: HistoryService): void {
   connection.onCompletion(async (params) => {
     const a = await session.analyse(params.textDocument.uri);
@@ -56,8 +63,10 @@ export function registerCompletion(connection: Connection, session: Session, his
       const links = findingLinkItems(a, a.doc, offset, history);
       if (links) return { isIncomplete: false, items: links };
     }
-    if (params.context?.triggerCharacter === '(') return [];
-    const entries = completionsAt(a.model, a.context.options.profiles, offset);
+    const trigger = params.context?.triggerCharacter;
+    if (trigger === '(') return [];
+    // After '-' only the snippets: a hyphen in a heading or in prose asks for nothing else.
+    const entries = completionsAt(a.model, a.context.options.profiles, offset).filter((e) => trigger !== '-' || e.kind === 'snippet');
     const { lines } = a.model;
     return entries.map((e): CompletionItem => {
       const snippet = e.snippet && session.client.snippets;
@@ -66,11 +75,13 @@ export function registerCompletion(connection: Connection, session: Session, his
         kind: KIND[e.kind],
         detail: e.detail,
         sortText: e.sortText,
-        filterText: e.insertText.trim() || e.label,
+        filterText: e.kind === 'snippet' ? e.label : e.insertText.trim() || e.label,
         textEdit: { range: lines.range(e.replace), newText: snippet ? e.snippet! : e.insertText },
       };
       if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
       if (e.documentation) item.documentation = e.documentation;
+      if (e.labelDescription) item.labelDetails = { description: e.labelDescription };
+      if (e.preselect) item.preselect = true;
       return item;
     });
   });

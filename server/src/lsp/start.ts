@@ -88,7 +88,9 @@ export function startServer(connection: Connection): Session {
           ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true }
           : true,
         executeCommandProvider: { commands: Object.values(COMMANDS) },
-        documentSymbolProvider: { label: 'Inspection report' },
+        // An editor with an outline of its own for Markdown (VS Code's built-in one) says so, and gets
+        // no second outline from us: the two would show side by side (issue 12, item 9).
+        documentSymbolProvider: init?.markdownOutline === true ? undefined : { label: 'Inspection report' },
         foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },

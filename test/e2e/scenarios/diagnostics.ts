@@ -60,14 +60,15 @@ export function diagnosticScenarios(ctx: Ctx): Scenario[] {
       },
     },
     {
-      name: 'the status bar shows the report\'s kind and its error count',
+      name: 'the status bar shows the report\'s kind and its error and warning counts',
       timeoutMs: 30_000,
       run: async () => {
         await ctx.wb.open(PRIMARY_DRAFT);
         const file = path.join(ctx.ws, PRIMARY_DRAFT);
         const markers = (await readProblems(ctx.wb.page)).filter((m) => m.file === file && m.source === 'inspection-reports');
         const errors = markers.filter((m) => m.severity === 'error').length;
-        const want = new RegExp(`^ilacs: ${errors} errors?$`, 'i');
+        const warnings = markers.filter((m) => m.severity === 'warning').length;
+        const want = new RegExp(`^ilacs: ${errors} errors?, ${warnings} warnings?$`, 'i');
         const end = Date.now() + 15_000;
         let items: string[] = [];
         while (Date.now() < end) {
@@ -111,7 +112,7 @@ export function diagnosticScenarios(ctx: Ctx): Scenario[] {
         await shot(ctx, '07-plain-markdown');
         if (mine.length) fail(`diagnostics on a plain Markdown file: ${mine.map(showMarker).join('; ')}`);
         const status = await ctx.wb.statusBar();
-        if (status.some((t) => /: \d+ errors?$/.test(t))) fail(`the status bar shows a report status for a plain file: ${status.join(' | ')}`);
+        if (status.some((t) => /: \d+ errors?, \d+ warnings?$/.test(t))) fail(`the status bar shows a report status for a plain file: ${status.join(' | ')}`);
         // And the server is still at work: the report keeps its diagnostics.
         const report = path.join(ctx.ws, PRIMARY_DRAFT);
         if (!(await readProblems(ctx.wb.page)).some((m) => m.file === report)) fail('the report\'s diagnostics are gone: is the server still running?');

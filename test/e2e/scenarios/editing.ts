@@ -86,27 +86,33 @@ export function editingScenarios(ctx: Ctx): Scenario[] {
       },
     },
     {
-      name: 'typing the judgement table snippet\'s prefix and accepting it inserts the table',
+      name: 'typing ir- suggests the snippets unasked, the table of the report\'s era first, and accepting it inserts the table',
       timeoutMs: 60_000,
       run: async () => {
-        const snippets = tableSnippets(ctx.ext.manifest);
-        if (snippets.length === 0) fail('package.json contributes no judgement table snippet for Markdown');
-        const snip = snippets.find((s) => /2023/.test(`${s.name} ${s.prefix}`)) ?? snippets[0];
+        const snippets = tableSnippets();
+        if (snippets.length === 0) fail('snippets/judgement-tables.json holds no judgement table snippet');
+        // An inspection that started in May 2024: the 2023 set is the report's.
+        const snip = snippets.find((s) => s.prefix === 'ir-table-2023') ?? fail('no ir-table-2023 snippet');
         const rel = 'drafts/new-report.md';
         const start = '---\nreport: ilacs\nauthority: Wexbridge City Council\ninspection-dates: 2024-05-06 to 2024-05-17\n---\n\n# Inspection of Wexbridge City local authority children\'s services\n\n';
         fs.writeFileSync(path.join(ctx.ws, rel), start);
         await ctx.wb.open(rel);
         await ctx.wb.focusEditor();
         await ctx.wb.page.keyboard.press('Control+End');
-        await ctx.wb.page.keyboard.type(snip.prefix);
-        await ctx.wb.page.keyboard.press('Control+Space');
+        // Quick suggestions are off in Markdown: the list must come from typing alone ('-' is a trigger character).
+        await ctx.wb.page.keyboard.type('ir-', { delay: 60 });
         const focused = ctx.wb.page.locator('.suggest-widget.visible .monaco-list-row.focused');
-        await focused.waitFor({ state: 'visible', timeout: 10_000 });
+        await focused.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => fail('no suggestions appeared after typing ir- (without Ctrl+Space)'));
+        const rows = async () => ctx.wb.page.$$eval('.suggest-widget.visible .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
         const label = (await focused.getAttribute('aria-label')) ?? '';
-        if (!label.startsWith(snip.prefix)) {
-          const all = await ctx.wb.page.$$eval('.suggest-widget.visible .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label')));
-          fail(`the suggestion list does not put '${snip.prefix}' first: ${all.join(' | ')}`);
+        if (!label.startsWith(snip.prefix)) fail(`the suggestion list does not put '${snip.prefix}' first: ${(await rows()).join(' | ')}`);
+        for (const other of ['ir-table-2018', 'ir-table-2026']) {
+          if (!(await rows()).some((r) => r.startsWith(other))) fail(`'${other}' is not offered after the report's own: ${(await rows()).join(' | ')}`);
         }
+        // The labels are whole: none cut to 'ir-table-20…'.
+        const cut = await ctx.wb.page.$$eval('.suggest-widget.visible .monaco-list-row .label-name', (els) =>
+          els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent ?? ''));
+        if (cut.length) fail(`suggestion labels cut short: ${cut.join(', ')}`);
         await shot(ctx, '06a-snippet-suggest');
         await ctx.wb.page.keyboard.press('Enter');
         await ctx.wb.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);

@@ -99,12 +99,13 @@ describe('Inspection Reports in VS Code', function () {
   });
 
   it('the judgement table snippet expands from its prefix', async () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(root(), 'package.json'), 'utf8')) as { contributes?: { snippets?: { path: string }[] } };
+    // The language server offers the snippets (issue 12): they are read from snippets/, not the manifest.
     type Snip = { prefix: string | string[]; body: string | string[] };
-    const all = (manifest.contributes?.snippets ?? []).flatMap((s) =>
-      Object.entries(JSON.parse(fs.readFileSync(path.join(root(), s.path), 'utf8')) as Record<string, Snip>));
+    const dir = path.join(root(), 'snippets');
+    const all = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) =>
+      Object.entries(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, Snip>));
     const tables = all.filter(([n, s]) => /table/i.test(n) && /^\|/.test(Array.isArray(s.body) ? s.body[0] : s.body));
-    assert.ok(tables.length > 0, 'package.json contributes no judgement table snippet');
+    assert.ok(tables.length > 0, 'snippets/ holds no judgement table snippet');
     const [name, snip] = tables.find(([n]) => /2023/.test(n)) ?? tables[0];
     const prefix = (Array.isArray(snip.prefix) ? snip.prefix : [snip.prefix]).find((x) => !/\s/.test(x))!;
     const file = path.join(workspace(), 'drafts', 'snippet-vscode.md');
