@@ -153,16 +153,17 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
         for (let i = 0; i < 40 && !fit; i++) {
           await ctx.wb.page.waitForTimeout(500);
           for (const f of ctx.wb.page.frames()) {
-            const r = await f.evaluate(() => {
+            // A string, not a function: tsx wraps named functions in a helper the page does not have.
+            const r = await f.evaluate<Fit>(`(() => {
               const svg = document.querySelector('svg.history-chart');
               if (!svg) return undefined;
-              const right = (e: Element | null) => (e ? e.getBoundingClientRect().right : -1);
+              const legend = document.querySelector('ul.legend');
               const labels = [...svg.querySelectorAll('g.reports text')].map((t) => t.getBoundingClientRect().right);
               return {
-                text: document.body.innerText, width: document.documentElement.clientWidth, svgRight: right(svg),
-                legendRight: right(document.querySelector('ul.legend')), labelsRight: Math.max(0, ...labels),
+                text: document.body.innerText, width: document.documentElement.clientWidth, svgRight: svg.getBoundingClientRect().right,
+                legendRight: legend ? legend.getBoundingClientRect().right : -1, labelsRight: Math.max(0, ...labels),
               };
-            }).catch(() => undefined);
+            })()`).catch(() => undefined);
             if (r && /Nottingham/.test(r.text)) fit = r;
           }
         }
