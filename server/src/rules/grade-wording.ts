@@ -38,9 +38,23 @@ function frameworkOf(ctx: RuleContext): string {
   return ctx.model.era?.framework ?? ctx.model.profile?.framework ?? 'ilacs';
 }
 
+function gradeSetKey(ctx: RuleContext): string {
+  return ctx.model.era?.grades ?? (frameworkOf(ctx) === 'sif' ? 'sif' : 'ilacs');
+}
+
 function gradeSet(ctx: RuleContext): string[] {
-  const key = ctx.model.era?.grades ?? (frameworkOf(ctx) === 'sif' ? 'sif' : 'ilacs');
-  return ctx.catalog.grades[key] ?? ctx.catalog.grades.ilacs ?? [];
+  return ctx.catalog.grades[gradeSetKey(ctx)] ?? ctx.catalog.grades.ilacs ?? [];
+}
+
+/**
+ * The wording of `meant` that `written` uses: another wording the framework's own
+ * reports printed for it (judgements.yaml, gradeForms: late SIF reports print
+ * 'Requires improvement to be good'), in sentence case; else `meant` itself.
+ */
+function acceptedWording(ctx: RuleContext, written: string, meant: string): string {
+  const n = normalise(written).replace(/[.]$/, '');
+  const forms = ctx.catalog.gradeForms?.[gradeSetKey(ctx)] ?? {};
+  return forms[n] === meant ? n.charAt(0).toUpperCase() + n.slice(1) : meant;
 }
 
 /** The phrase the author meant, in sentence case, or undefined when we cannot tell. */
@@ -62,7 +76,8 @@ export function intendedGrade(catalog: Catalog, grades: string[], written: strin
 
 function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: string, place: Place): void {
   const written = j.gradeText;
-  const meant = intendedGrade(ctx.catalog, grades, written);
+  const grade = intendedGrade(ctx.catalog, grades, written);
+  const meant = grade && acceptedWording(ctx, written, grade);
   const where = place === 'table' ? 'in the judgement table' : 'in a section heading';
   if (!meant) {
     const n = normalise(written);
