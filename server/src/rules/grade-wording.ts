@@ -97,6 +97,8 @@ function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: str
     message = `'${written}' is not a${fw === 'sif' ? '' : 'n ILACS'} grade; the grade is '${want}'.`;
   } else if (/[.]$/.test(written.trim())) {
     message = `A grade ${where} has no full stop: write '${want}'.`;
+    // After a heading's colon, like the case there, punctuation is observed house style: a warning.
+    if (place !== 'table' && j.form === 'colon') severity = 'warning';
   } else if (place === 'table') {
     message = `Grades in the judgement table are in sentence case: write '${want}'.`;
   } else {
