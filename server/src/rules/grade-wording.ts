@@ -32,20 +32,6 @@ export const gradeWording: Rule = {
   },
 };
 
-type Place = 'table' | 'lower' | 'either';
-
-function frameworkOf(ctx: RuleContext): string {
-  return ctx.model.era?.framework ?? ctx.model.profile?.framework ?? 'ilacs';
-}
-
-function gradeSetKey(ctx: RuleContext): string {
-  return ctx.model.era?.grades ?? (frameworkOf(ctx) === 'sif' ? 'sif' : 'ilacs');
-}
-
-function gradeSet(ctx: RuleContext): string[] {
-  return ctx.catalog.grades[gradeSetKey(ctx)] ?? ctx.catalog.grades.ilacs ?? [];
-}
-
 /**
  * The wording of `meant` that `written` uses: another wording the framework's own
  * reports printed for it (judgements.yaml, gradeForms: late SIF reports print
@@ -53,8 +39,20 @@ function gradeSet(ctx: RuleContext): string[] {
  */
 function acceptedWording(ctx: RuleContext, written: string, meant: string): string {
   const n = normalise(written).replace(/[.]$/, '');
-  const forms = ctx.catalog.gradeForms?.[gradeSetKey(ctx)] ?? {};
+  const set = ctx.model.era?.grades ?? (ctx.model.profile?.framework === 'sif' ? 'sif' : 'ilacs');
+  const forms = ctx.catalog.gradeForms?.[set] ?? {};
   return forms[n] === meant ? n.charAt(0).toUpperCase() + n.slice(1) : meant;
+}
+
+type Place = 'table' | 'lower' | 'either';
+
+function frameworkOf(ctx: RuleContext): string {
+  return ctx.model.era?.framework ?? ctx.model.profile?.framework ?? 'ilacs';
+}
+
+function gradeSet(ctx: RuleContext): string[] {
+  const key = ctx.model.era?.grades ?? (frameworkOf(ctx) === 'sif' ? 'sif' : 'ilacs');
+  return ctx.catalog.grades[key] ?? ctx.catalog.grades.ilacs ?? [];
 }
 
 /** The phrase the author meant, in sentence case, or undefined when we cannot tell. */
