@@ -14,6 +14,15 @@ import { makePdf, type PdfLine } from './pdfMaker';
 
 const L = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
 
+/** The 2023 judgement table's names, as two printed lines each. */
+const ROWS: [string, string?][] = [
+  ['The impact of leaders on social work', 'practice with children and families'],
+  ['The experiences and progress of', 'children who need help and protection'],
+  ['The experiences and progress of', 'children in care'],
+  ['The experiences and progress of care', 'leavers'],
+  ['Overall effectiveness'],
+];
+
 /** A one-page 2023 report whose dates line is `dates` (one or two printed lines). */
 function report(dates: string[]): PdfLine[] {
   return [
@@ -21,11 +30,10 @@ function report(dates: string[]): PdfLine[] {
     ...dates.map((d, k) => L(640 - k * 14.5, d)),
     L(600, "Lead inspector: Ann Example, His Majesty's Inspector"),
     L(575, 'Judgement', 12, 77), { x: 303, y: 575, size: 12, text: 'Grade' },
-    L(542, 'The impact of leaders on social work', 12, 77), { x: 303, y: 542, size: 12, text: 'Good' }, L(527.5, 'practice with children and families', 12, 77),
-    L(500, 'The experiences and progress of', 12, 77), { x: 303, y: 500, size: 12, text: 'Good' }, L(485.5, 'children who need help and protection', 12, 77),
-    L(458, 'The experiences and progress of', 12, 77), { x: 303, y: 458, size: 12, text: 'Good' }, L(443.5, 'children in care', 12, 77),
-    L(416, 'The experiences and progress of care', 12, 77), { x: 303, y: 416, size: 12, text: 'Good' }, L(401.5, 'leavers', 12, 77),
-    L(374, 'Overall effectiveness', 12, 77), { x: 303, y: 374, size: 12, text: 'Good' },
+    ...ROWS.flatMap(([first, second], k) => {
+      const y = 542 - 42 * k;
+      return [L(y, first, 12, 77), { x: 303, y, size: 12, text: 'Good' }, ...(second ? [L(y - 14.5, second, 12, 77)] : [])];
+    }),
     L(340, 'Children in Exampleton get the help they need.'),
   ];
 }
