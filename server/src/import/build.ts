@@ -109,7 +109,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       const it = items[i];
       if (/^Inspection dates?\b/i.test(it.text)) {
         // Split inspections ("30 September to 11 October 2024 and 13 to 16 January 2025") span both visits.
-        const all = visitDates(it.lines[0].replace(/^Inspection dates?:?/i, ''));
+        const all = visitDates(datesLines(it.lines).replace(/^Inspection dates?:?/i, ''));
         if (all) fm.inspectionDates = [{ start: all[0].start, end: all[all.length - 1].end }];
         const reporting = /Reporting inspector:?\s*(.+)$/i.exec(it.text);
         if (reporting) fm.leadInspector = leadInspector(`Lead inspector: ${reporting[1]}`);
@@ -245,4 +245,16 @@ function sifOverall(kind: string, rows: TableRow[], blocks: Block[]): TableRow[]
     return [...rows, { name: 'Overall effectiveness', grade }];
   }
   return rows;
+}
+
+/**
+ * The lines of an 'Inspection dates:' paragraph that hold the dates: up to a line
+ * that ends with a year and is not followed by an 'and ...' part. A split
+ * inspection may wrap before its last part's month ("... 2013 and 28 – 30" /
+ * "January 2014") or put the last part on a line of its own ("and 13 to 16 January 2025").
+ */
+export function datesLines(lines: string[]): string {
+  let k = 0;
+  while (k + 1 < lines.length && (!/\d{4}\.?$/.test(lines[k]) || /^and\b/i.test(lines[k + 1]))) k++;
+  return lines.slice(0, k + 1).join(' ');
 }

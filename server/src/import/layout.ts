@@ -144,7 +144,7 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
         fresh = !(hanging || !TERMINAL.test(prev.text) || /^[a-z]/.test(l.text)) || (sif && cls !== 0); // SIF: a heading never runs on over a page
       }
       if (!fresh && /^Lead inspectors?:/i.test(cur.lines[0]) && !/Majesty/i.test(l.text)) fresh = true;
-      if (!fresh && /^(Inspection dates?|Report published)\b/i.test(cur.lines[0]) && /\d{4}\.?$/.test(prev.text)) fresh = true;
+      if (!fresh && /^(Inspection dates?|Report published)\b/i.test(cur.lines[0]) && /\d{4}\.?$/.test(prev.text) && !/^and\b/i.test(l.text)) fresh = true;
     }
     if (fresh) {
       close();

@@ -65,6 +65,24 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
   if (isRecord(data.notGrades)) {
     for (const [k, v] of Object.entries(data.notGrades)) catalog.notGrades[k.toLowerCase()] = typeof v === 'string' ? v : null;
   }
+  if (isRecord(data.gradeForms)) {
+    catalog.gradeForms = {};
+    for (const [set, forms] of Object.entries(data.gradeForms)) {
+      if (!isRecord(forms)) {
+        problems.push({ source, message: `gradeForms '${set}' must map wordings to grades` });
+        continue;
+      }
+      const map: Record<string, string> = {};
+      for (const [form, grade] of Object.entries(forms)) {
+        if (typeof grade !== 'string' || !(catalog.grades[set] ?? []).includes(grade)) {
+          problems.push({ source, message: `gradeForms '${set}': '${form}' must name a grade of the set '${set}'` });
+          continue;
+        }
+        map[form.toLowerCase()] = grade;
+      }
+      catalog.gradeForms[set] = map;
+    }
+  }
   if (isRecord(data.judgements)) {
     for (const [key, v] of Object.entries(data.judgements)) {
       if (!isRecord(v) || typeof v.name !== 'string') {

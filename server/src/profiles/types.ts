@@ -85,6 +85,11 @@ export interface Catalog {
   grades: Record<string, string[]>;
   /** Lower-case wrong grade words mapped to the intended grade, or null. */
   notGrades: Record<string, string | null>;
+  /**
+   * Per grade set: other wordings the framework's own reports printed for one of
+   * its grades (lower case), mapped to that grade; accepted as it, never an error.
+   */
+  gradeForms?: Record<string, Record<string, string>>;
   judgements: Record<string, JudgementSpec>;
   eras: Era[];
 }

@@ -119,7 +119,8 @@ function checkInspectionLine(ctx: RuleContext): void {
   const at = block ? block.offsets.indexOf(line.valueSpan.start) : -1;
   const d = block && at >= 0 ? dateAt(block.text, at) : undefined;
   if (d && !d.dates) return; // not a real date: reported with the body's dates
-  const dates = d?.dates ?? line.dates;
+  const whole = d && block ? withLaterParts(block.text, d) : undefined;
+  const dates = whole?.dates ?? line.dates;
   if (!dates) {
     ctx.report({
       span: line.valueSpan,
@@ -130,9 +131,26 @@ function checkInspectionLine(ctx: RuleContext): void {
   }
   if (!sameRange(dates, model.inspection)) {
     ctx.report({
-      span: d && block ? docSpan(block, d.from, d.to) : line.valueSpan,
+      span: whole && block ? docSpan(block, whole.from, whole.to) : line.valueSpan,
       message: `These inspection dates (${formatOfstedRange(dates)}) do not agree with inspection-dates in the front matter (${want}).`,
     });
+  }
+}
+
+/**
+ * An inspection held in parts ("30 September to 11 October 2024 and 13 to 16
+ * January 2025": a revisit after a pause) runs from the first part's start to
+ * the last part's end, which is what inspection-dates holds.
+ */
+function withLaterParts(text: string, first: { from: number; to: number; dates?: DateRange }): { from: number; to: number; dates?: DateRange } {
+  let whole = first;
+  for (;;) {
+    if (!whole.dates) return whole;
+    const joint = /^,?\s+and\s+|^,\s*/.exec(text.slice(whole.to));
+    if (!joint) return whole;
+    const next = dateAt(text, whole.to + joint[0].length);
+    if (!next?.dates || next.dates.start < whole.dates.end) return whole;
+    whole = { from: whole.from, to: next.to, dates: { start: whole.dates.start, end: next.dates.end } };
   }
 }
 

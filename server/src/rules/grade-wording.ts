@@ -32,6 +32,18 @@ export const gradeWording: Rule = {
   },
 };
 
+/**
+ * The wording of `meant` that `written` uses: another wording the framework's own
+ * reports printed for it (judgements.yaml, gradeForms: late SIF reports print
+ * 'Requires improvement to be good'), in sentence case; else `meant` itself.
+ */
+function acceptedWording(ctx: RuleContext, written: string, meant: string): string {
+  const n = normalise(written).replace(/[.]$/, '');
+  const set = ctx.model.era?.grades ?? (ctx.model.profile?.framework === 'sif' ? 'sif' : 'ilacs');
+  const forms = ctx.catalog.gradeForms?.[set] ?? {};
+  return forms[n] === meant ? n.charAt(0).toUpperCase() + n.slice(1) : meant;
+}
+
 type Place = 'table' | 'lower' | 'either';
 
 function frameworkOf(ctx: RuleContext): string {
@@ -62,7 +74,8 @@ export function intendedGrade(catalog: Catalog, grades: string[], written: strin
 
 function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: string, place: Place): void {
   const written = j.gradeText;
-  const meant = intendedGrade(ctx.catalog, grades, written);
+  const grade = intendedGrade(ctx.catalog, grades, written);
+  const meant = grade && acceptedWording(ctx, written, grade);
   const where = place === 'table' ? 'in the judgement table' : 'in a section heading';
   if (!meant) {
     const n = normalise(written);
@@ -82,6 +95,8 @@ function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: str
     message = `'${written}' is not a${fw === 'sif' ? '' : 'n ILACS'} grade; the grade is '${want}'.`;
   } else if (/[.]$/.test(written.trim())) {
     message = `A grade ${where} has no full stop: write '${want}'.`;
+    // After a heading's colon, like the case there, punctuation is observed house style: a warning.
+    if (place !== 'table' && j.form === 'colon') severity = 'warning';
   } else if (place === 'table') {
     message = `Grades in the judgement table are in sentence case: write '${want}'.`;
   } else {

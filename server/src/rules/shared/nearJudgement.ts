@@ -49,26 +49,30 @@ export function wordDistance(a: string[], b: string[], max = 1): number {
 
 /**
  * The era's judgement (for this place) whose name, or a known variant, is one
- * word away from `written` (two for names of six words or more); undefined
- * when none is, or when two are.
+ * word away from `written` (two for names of six words or more); when several
+ * are within reach, the nearest ("... of children care leavers" is one word off
+ * care leavers, two off children in care); undefined when none is, or when two
+ * are equally near.
  */
 export function nearKey(catalog: Catalog, era: Era | undefined, written: string, place: Place): string | undefined {
   if (!era) return undefined;
   const w = words(written);
   if (w.length < 2) return undefined;
-  const found = new Set<string>();
+  let best: string[] = [];
+  let bestD = Infinity;
   for (const key of place === 'table' ? era.table : era.sections) {
     const j = catalog.judgements[key];
     if (!j) continue;
     // One word off; two for the long names (six words or more), where two words left out still leave the name plain.
-    const near = (n: string) => {
+    for (const n of [j.name, ...j.variants]) {
       const nw = words(n);
       const max = nw.length >= 6 ? 2 : 1;
-      return wordDistance(w, nw, max) <= max;
-    };
-    if ([j.name, ...j.variants].some(near)) found.add(key);
+      const d = wordDistance(w, nw, max);
+      if (d > max) continue;
+      if (d < bestD) { bestD = d; best = [key]; } else if (d === bestD && !best.includes(key)) best.push(key);
+    }
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  return best.length === 1 ? best[0] : undefined;
 }
 
 /** What differs between a near-miss name and the exact one, in a few words. */
