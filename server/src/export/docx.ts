@@ -15,10 +15,9 @@ import {
 import type { Block, PrintedReport, Run } from './layout';
 import { BULLETS, FONT, HANG, numberingConfig, numberingReference, PAGE, STYLES, TEXT_WIDTH, TYPED_HANG } from './docxStyles';
 
-/** The custom document property that carries the report's front matter (YAML, as written). */
-export const FRONT_MATTER_PROPERTY = 'inspection-reports-front-matter';
-/** The custom document property that names the report's kind ('ilacs', 'focused-visit', ...). */
-export const KIND_PROPERTY = 'inspection-reports-kind';
+import { FRONT_MATTER_PROPERTY, KIND_PROPERTY } from './properties';
+
+export { FRONT_MATTER_PROPERTY, KIND_PROPERTY };
 
 export interface DocxInput {
   printed: PrintedReport;
