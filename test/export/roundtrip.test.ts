@@ -1,12 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { modelToDocx } from '../../server/src/export/index';
 import { importDocx } from '../../server/src/import/docx/index';
 import { parseReport } from '../../server/src/model/parse';
 import type { ReportModel } from '../../server/src/model/types';
 import { builtinProfiles } from '../../server/src/profiles/builtin';
-import { EXPORT_SAMPLES } from './samples';
+import { readDocx } from './readDocx';
+import { EXPORT_SAMPLES, summary } from './samples';
 
 /**
  * The round trip (issue 15): every example and every valid fixture is
@@ -18,32 +20,35 @@ import { EXPORT_SAMPLES } from './samples';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** What must survive the round trip, as plain data (deepStrictEqual on two of these). */
-export function summary(m: ReportModel) {
-  const value = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
-  return {
-    kind: m.kind,
-    frontMatter: [...(m.frontMatter?.entries.values() ?? [])].map((e) => [e.key, value(e.value)]),
-    title: m.title?.text,
-    sections: m.sections.map((s) => `${'#'.repeat(s.heading.level)} ${s.heading.text}`),
-    table: m.table ? { header: m.table.headerCells, rows: m.table.rows.map((r) => r.cells.map((c) => c.text)) } : undefined,
-    grades: m.sections.filter((s) => s.judgement).map((s) => [s.judgement!.key ?? s.judgement!.nameText, s.judgement!.gradeText]),
-    findings: m.findings.map((f) => f.id),
-    numbers: m.numbered.map((n) => n.printed),
-    /** A letter's closing lines (sign-off, name, title), one per line. */
-    closing: m.closingLine === undefined ? undefined
-      : m.text.slice(m.lines.lineStart(m.closingLine)).replace(/<!--[\s\S]*?-->/g, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
-  };
+interface Trip {
+  before: ReportModel;
+  after: ReportModel;
+  markdown: string;
+  warnings: string[];
 }
 
-async function roundTrip(file: string): Promise<{ before: ReportModel; after: ReportModel; markdown: string; warnings: string[] }> {
+/**
+ * Exports a report (the file's text, or `text` given for it), imports the .docx
+ * and parses the result. `edit` may change the .docx's parts first (a Word
+ * document without the properties, with broken ones).
+ */
+async function roundTrip(file: string, options: { text?: string; edit?: (zip: JSZip) => Promise<void> } = {}): Promise<Trip> {
   const profiles = builtinProfiles();
-  const before = parseReport(fs.readFileSync(file, 'utf8'), file, profiles);
-  const imported = await importDocx(await modelToDocx(before), { sourceName: path.basename(file).replace(/\.md$/, '.docx') });
+  const before = parseReport(options.text ?? fs.readFileSync(file, 'utf8'), file, profiles);
+  let bytes = await modelToDocx(before);
+  if (options.edit) {
+    const zip = await JSZip.loadAsync(bytes);
+    await options.edit(zip);
+    bytes = await zip.generateAsync({ type: 'uint8array' });
+  }
+  const imported = await importDocx(bytes, { sourceName: path.basename(file).replace(/\.md$/, '.docx') });
   assert.ok(imported.ok, imported.ok ? '' : imported.reason);
   const after = parseReport(imported.markdown, 'roundtrip.md', profiles);
   return { before, after, markdown: imported.markdown, warnings: imported.warnings };
 }
+
+const withoutProperties = async (zip: JSZip) => { zip.remove('docProps/custom.xml'); };
+const sample = (name: RegExp) => EXPORT_SAMPLES.find((f) => name.test(f))!;
 
 describe('export to Word and import back: the same report model', function () {
   this.timeout(30_000);
@@ -62,9 +67,74 @@ describe('export to Word and import back: the same report model', function () {
   }
 
   it('gives the front matter exactly as written, comments and order kept', async () => {
-    const file = EXPORT_SAMPLES.find((f) => /2025-02-ilacs\.md$/.test(f))!;
-    const { before, markdown } = await roundTrip(file);
+    const file = sample(/2025-02-ilacs\.md$/);
+    const text = fs.readFileSync(file, 'utf8').replace('inspection-type: standard', "inspection-type: standard   # a comment\nauthority-code: 'X12'");
+    const { before, markdown, warnings } = await roundTrip(file, { text });
     const fm = before.frontMatter!;
-    assert.ok(markdown.startsWith(before.text.slice(fm.span.start, fm.span.end)), markdown.slice(0, 400));
+    assert.ok(markdown.startsWith(`${before.text.slice(fm.span.start, fm.span.end)}\n`), markdown.slice(0, 400));
+    assert.deepStrictEqual(warnings, []);
+  });
+
+  describe('a Word document without the properties: front matter from the title page, the body the same', () => {
+    for (const file of EXPORT_SAMPLES) {
+      it(path.relative(ROOT, file), async () => {
+        const { before, after, markdown } = await roundTrip(file, { edit: withoutProperties });
+        const { frontMatter: fmBefore, ...bodyBefore } = summary(before);
+        const { frontMatter: fmAfter, ...bodyAfter } = summary(after);
+        assert.deepStrictEqual(bodyAfter, bodyBefore, `imported Markdown:\n${markdown}`);
+        const given = new Map(fmBefore);
+        assert.strictEqual(after.kind, before.kind);
+        for (const [key, value] of fmAfter) {
+          // The title may name the authority without 'Council' ('Inspection of Wexbridge City local authority ...').
+          if (key === 'authority') assert.ok(String(given.get(key)).startsWith(String(value)), `authority ${String(value)}`);
+          else assert.deepStrictEqual(value, given.get(key), key);
+        }
+      });
+    }
+
+    it("keeps 'Council' when the title names the council", async () => {
+      const file = sample(/2025-02-ilacs\.md$/);
+      const text = fs.readFileSync(file, 'utf8').replace(/^# .*$/m, "# Inspection of Wexbridge City Council children's services");
+      const { after } = await roundTrip(file, { text, edit: withoutProperties });
+      assert.strictEqual(after.frontMatter?.entries.get('authority')?.value, 'Wexbridge City Council');
+    });
+  });
+
+  it('reads the title page, with a warning, when the front matter property is broken', async () => {
+    const file = sample(/2025-11-focused-visit\.md$/);
+    const { before, after, warnings } = await roundTrip(file, {
+      edit: async (zip) => {
+        const xml = await zip.file('docProps/custom.xml')!.async('string');
+        zip.file('docProps/custom.xml', xml.replace(/(inspection-reports-front-matter"[^>]*>\s*<vt:lpwstr>)/, '$1: [broken\n'));
+      },
+    });
+    assert.ok(warnings.some((w) => /inspection-reports-front-matter property is not valid YAML; the front matter is read from the title page/.test(w)), warnings.join('\n'));
+    assert.strictEqual(after.kind, before.kind);
+    assert.strictEqual(after.frontMatter?.entries.get('authority')?.value, before.frontMatter?.entries.get('authority')?.value);
+  });
+
+  it('keeps heading levels below ### (Heading 3 and 4 both ways)', async () => {
+    const file = sample(/2024-09-monitoring-visit\.md$/);
+    const text = fs.readFileSync(file, 'utf8')
+      .replace(/^(Children at risk of exploitation)/m, '#### Exploitation\n\n$1')
+      .replace(/^(Managers record clear decisions)/m, '##### Supervision\n\n$1');
+    const { before, after } = await roundTrip(file, { text });
+    assert.deepStrictEqual(before.headings.map((h) => h.level).filter((l) => l > 3), [4, 5]);
+    assert.deepStrictEqual(summary(after), summary(before));
+  });
+
+  it("prints a letter's old date line once, in the letterhead, and gives it back as 'published'", async () => {
+    const file = sample(/2024-09-monitoring-visit\.md$/);
+    const withLine = fs.readFileSync(file, 'utf8').replace(/^(Dear )/m, '8 October 2024\n\n$1');
+    // With `published` (the letterhead's date) and without it (the line's date, moved to the top).
+    for (const text of [withLine, withLine.replace(/^published: .*\n/m, '')]) {
+      const doc = await readDocx(await modelToDocx(parseReport(text, file, builtinProfiles())));
+      const dated = doc.paragraphs.map((p, i) => (p.text === '8 October 2024' ? i : -1)).filter((i) => i >= 0);
+      assert.strictEqual(dated.length, 1, 'the date printed once');
+      assert.ok(dated[0] < doc.paragraphs.findIndex((p) => p.style === 'Title'), 'above the subject line');
+    }
+    const { after } = await roundTrip(file, { text: withLine.replace(/^published: .*\n/m, ''), edit: withoutProperties });
+    assert.strictEqual(after.frontMatter?.entries.get('published')?.value, '2024-10-08');
+    assert.ok(!/^8 October 2024$/m.test(after.text), 'no date line in the body');
   });
 });

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { ReportModel } from '../../server/src/model/types';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -22,3 +23,21 @@ export const EXPORT_SAMPLES = [
   ...markdownUnder(path.join(ROOT, 'examples')),
   ...markdownUnder(path.join(ROOT, 'test', 'fixtures', 'valid')),
 ];
+
+/** What must survive the round trip, as plain data (deepStrictEqual on two of these). */
+export function summary(m: ReportModel) {
+  const value = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  return {
+    kind: m.kind,
+    frontMatter: [...(m.frontMatter?.entries.values() ?? [])].map((e): [string, unknown] => [e.key, value(e.value)]),
+    title: m.title?.text,
+    sections: m.sections.map((s) => `${'#'.repeat(s.heading.level)} ${s.heading.text}`),
+    table: m.table ? { header: m.table.headerCells, rows: m.table.rows.map((r) => r.cells.map((c) => c.text)) } : undefined,
+    grades: m.sections.filter((s) => s.judgement).map((s) => [s.judgement!.key ?? s.judgement!.nameText, s.judgement!.gradeText]),
+    findings: m.findings.map((f) => f.id),
+    numbers: m.numbered.map((n) => n.printed),
+    /** A letter's closing lines (sign-off, name, title), one per line. */
+    closing: m.closingLine === undefined ? undefined
+      : m.text.slice(m.lines.lineStart(m.closingLine)).replace(/<!--[\s\S]*?-->/g, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+  };
+}
