@@ -60,9 +60,10 @@ describe('export to Word and import back: the same report model', function () {
 
   for (const file of EXPORT_SAMPLES) {
     it(path.relative(ROOT, file), async () => {
-      const { before, after, markdown } = await roundTrip(file);
+      const { before, after, markdown, warnings } = await roundTrip(file);
       assert.ok(before.isReport && before.findings.length > 0, 'the sample is a report with findings');
       assert.deepStrictEqual(summary(after), summary(before), `imported Markdown:\n${markdown}`);
+      assert.deepStrictEqual(warnings, [], 'nothing to warn about in an exported report');
     });
   }
 
@@ -111,6 +112,18 @@ describe('export to Word and import back: the same report model', function () {
     assert.ok(warnings.some((w) => /inspection-reports-front-matter property is not valid YAML; the front matter is read from the title page/.test(w)), warnings.join('\n'));
     assert.strictEqual(after.kind, before.kind);
     assert.strictEqual(after.frontMatter?.entries.get('authority')?.value, before.frontMatter?.entries.get('authority')?.value);
+  });
+
+  it('says where the title page was edited after the export, and keeps the recorded front matter', async () => {
+    const file = sample(/2025-02-ilacs\.md$/);
+    const { after, warnings } = await roundTrip(file, {
+      edit: async (zip) => {
+        const xml = await zip.file('word/document.xml')!.async('string');
+        zip.file('word/document.xml', xml.replace('3 to 14 February 2025', '4 to 14 February 2025'));
+      },
+    });
+    assert.deepStrictEqual(warnings, ['the document says inspection-dates 2025-02-04 to 2025-02-14, its recorded front matter 2025-02-03 to 2025-02-14: the recorded value is used (was the document edited after it was exported?)']);
+    assert.strictEqual(after.frontMatter?.entries.get('inspection-dates')?.value, '2025-02-03 to 2025-02-14');
   });
 
   it('keeps heading levels below ### (Heading 3 and 4 both ways)', async () => {

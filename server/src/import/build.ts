@@ -193,7 +193,10 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
 
   // --- Front matter from the options, and warnings for what is missing. ---
   // A document that records its own front matter (exported by this tool) gives it whole: nothing is inferred.
-  if (known) fm = { ...known.frontMatter };
+  if (known) {
+    warnings.push(...disagreements(fm, known.frontMatter));
+    fm = { ...known.frontMatter };
+  }
   if (!known && !fm.published && options.sourceName) {
     const d = dateInFileName(options.sourceName);
     if (d) { fm.published = d; fm.publishedSource = 'file name'; }
@@ -232,6 +235,28 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   const relativePath = relativeOutputPath(fm);
   if (withoutOverrides && withoutOverrides.relativePath === relativePath) withoutOverrides = undefined;
   return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath, warnings, withoutOverrides };
+}
+
+/**
+ * Where the title page says otherwise than the front matter a document records
+ * (the document was edited in Word after it was exported): the recorded value
+ * is used, and the user told.
+ */
+function disagreements(page: ImportedFrontMatter, recorded: ImportedFrontMatter): string[] {
+  const out: string[] = [];
+  const range = (d?: { start: string; end: string }[]) => d?.map((r) => (r.start === r.end ? r.start : `${r.start} to ${r.end}`)).join(', ');
+  const pairs: [string, string | undefined, string | undefined][] = [
+    ['inspection-dates', range(page.inspectionDates), range(recorded.inspectionDates)],
+    ['lead-inspector', page.leadInspector, recorded.leadInspector],
+    ['published', page.published, recorded.published],
+    ['meeting-date', page.meetingDate, recorded.meetingDate],
+  ];
+  for (const [key, onPage, value] of pairs) {
+    if (onPage !== undefined && value !== undefined && onPage !== value) {
+      out.push(`the document says ${key} ${onPage}, its recorded front matter ${value}: the recorded value is used (was the document edited after it was exported?)`);
+    }
+  }
+  return out;
 }
 
 /** A scrutiny report's header table (`Meeting | ...`, `Meeting date | 16 April 2025`): the front matter it gives, where still missing. */
