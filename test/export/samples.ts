@@ -5,7 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseReport } from '../../server/src/model/parse';
 import type { ReportModel } from '../../server/src/model/types';
+import { builtinProfiles } from '../../server/src/profiles/builtin';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -23,6 +25,12 @@ export const EXPORT_SAMPLES = [
   ...markdownUnder(path.join(ROOT, 'examples')),
   ...markdownUnder(path.join(ROOT, 'test', 'fixtures', 'valid')),
 ];
+
+/** The built-in report kinds no sample is of (none, as the tests assert). */
+export function kindsWithoutSample(): string[] {
+  const kinds = new Set(EXPORT_SAMPLES.map((f) => parseReport(fs.readFileSync(f, 'utf8'), f, builtinProfiles()).kind));
+  return [...builtinProfiles().profiles.keys()].filter((k) => !kinds.has(k));
+}
 
 /** What must survive the round trip, as plain data (deepStrictEqual on two of these). */
 export function summary(m: ReportModel) {
