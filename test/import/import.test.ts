@@ -171,6 +171,8 @@ describe('import: text', () => {
     assert.deepStrictEqual(m.frontMatter.inspectors, ['Fay Example', 'Gus Example']);
     assert.deepStrictEqual(m.frontMatter.inspectionDates, [{ start: '2025-04-01', end: '2025-04-02' }]);
     assert.doesNotMatch(m.markdown, /Ms Dee Director/);
+    // The date is the front matter's `published`, not a line of the body (where it would read as paragraph 12).
+    assert.doesNotMatch(m.markdown, /^12 May 2025$/m);
     assert.strictEqual(m.relativePath, 'exampleton/2025-04-monitoring-visit.md');
   });
   it('refuses an empty file and text with no structure, with a reason', () => {

@@ -15,10 +15,9 @@ import {
 import type { Block, PrintedReport, Run } from './layout';
 import { BULLETS, FONT, HANG, numberingConfig, numberingReference, PAGE, STYLES, TEXT_WIDTH, TYPED_HANG } from './docxStyles';
 
-/** The custom document property that carries the report's front matter (YAML, as written). */
-export const FRONT_MATTER_PROPERTY = 'inspection-reports-front-matter';
-/** The custom document property that names the report's kind ('ilacs', 'focused-visit', ...). */
-export const KIND_PROPERTY = 'inspection-reports-kind';
+import { FRONT_MATTER_PROPERTY, KIND_PROPERTY } from './properties';
+
+export { FRONT_MATTER_PROPERTY, KIND_PROPERTY };
 
 export interface DocxInput {
   printed: PrintedReport;
@@ -79,7 +78,8 @@ function blockToWord(b: Block, printed: PrintedReport): (Paragraph | Table)[] {
     case 'label':
       return [new Paragraph({ children: [new TextRun({ text: b.label, bold: true }), new TextRun(' '), ...runs(b.runs)] })];
     case 'heading':
-      return [new Paragraph({ heading: b.level <= 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: runs(b.runs) })];
+      // `##` is Heading 1, `###` Heading 2 ... (the importer reads them back the same way).
+      return [new Paragraph({ heading: HEADINGS[Math.min(HEADINGS.length, Math.max(1, b.level)) - 1], children: runs(b.runs) })];
     case 'paragraph':
       if (b.subtitle) return [new Paragraph({ children: runs(b.runs, { bold: true, size: 28 }), keepNext: true, spacing: { after: 240 } })];
       return [new Paragraph({ children: runs(b.runs), ...(b.indent ? { indent: { left: HANG * b.indent } } : {}) })];
@@ -130,6 +130,8 @@ function runs(list: Run[], extra: { bold?: boolean; size?: number } = {}): Parag
   }
   return out;
 }
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 

@@ -14,6 +14,12 @@ export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 export const HANG = 567;
 export const TYPED_HANG = 720;
 
+/** `####` and below: bold body text. */
+const MINOR_HEADING = {
+  run: { font: FONT, size: BODY_SIZE, bold: true, color: '000000' },
+  paragraph: { spacing: { before: 200, after: 100 }, keepNext: true },
+};
+
 export const STYLES: IStylesOptions = {
   default: {
     document: {
@@ -32,10 +38,10 @@ export const STYLES: IStylesOptions = {
       run: { font: FONT, size: 24, bold: true, color: '000000' },
       paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
     },
-    heading3: {
-      run: { font: FONT, size: BODY_SIZE, bold: true, color: '000000' },
-      paragraph: { spacing: { before: 200, after: 100 }, keepNext: true },
-    },
+    heading3: MINOR_HEADING,
+    heading4: MINOR_HEADING,
+    heading5: MINOR_HEADING,
+    heading6: MINOR_HEADING,
     listParagraph: {
       run: { font: FONT, size: BODY_SIZE },
       paragraph: { spacing: { after: 160 } },

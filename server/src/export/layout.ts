@@ -5,7 +5,7 @@
  * writer (docx.ts) lays these out; nothing here knows about Word. Pure.
  */
 import MarkdownIt from 'markdown-it';
-import { formatOfsted } from '../core/dates';
+import { formatOfsted, parseBodyDates } from '../core/dates';
 import { frontMatterLines } from '../model/frontMatter';
 import { formatOfstedRange } from '../rules/shared/dateText';
 import type { ReportModel } from '../model/types';
@@ -54,6 +54,7 @@ export function layoutReport(model: ReportModel): PrintedReport {
   const blocks: Block[] = [];
   if (letter) blocks.push(letterhead(model));
   const closingFrom = letter ? model.closingLine : undefined;
+  const dateLine = letter ? letterDateLine(model) : undefined;
   let title = '';
   const lists: { ordered: boolean }[] = [];
   const itemLines: number[] = [];
@@ -96,6 +97,7 @@ export function layoutReport(model: ReportModel): PrintedReport {
         const line = t.map?.[0] ?? -1;
         const runs = readRuns(inline);
         i += 2;
+        if (letter && line === dateLine?.line) break; // printed at the top, in the letterhead
         if (closingFrom !== undefined && line >= closingFrom && itemLines.length === 0) {
           blocks.push({ type: 'closing', lines: splitLines(runs) });
           break;
@@ -190,12 +192,29 @@ export function letterhead(model: ReportModel): Extract<Block, { type: 'letterhe
   const date = typeof fm?.get('published')?.value === 'string' || fm?.get('published')?.value instanceof Date
     ? model.documentDate : undefined;
   const to: string[] = [];
-  const dear = model.blocks.find((b) => b.kind === 'paragraph' && /^Dear\s+/i.test(b.text));
+  const dear = model.blocks.find((b) => b.kind === 'paragraph' && DEAR.test(b.text));
   const name = dear ? dear.text.replace(/^Dear\s+/i, '').replace(/[,.\s]+$/, '').split('\n')[0] : '';
   if (name) to.push(name);
   const authority = fm?.get('authority')?.value;
   if (typeof authority === 'string' && authority.trim()) to.push(authority.trim());
-  return { type: 'letterhead', date: date ? formatOfsted(date) : undefined, to };
+  return { type: 'letterhead', date: date ? formatOfsted(date) : letterDateLine(model)?.text, to };
+}
+
+const DEAR = /^Dear\s+/i;
+
+/**
+ * A letter's own date line above "Dear ..." (reports imported before the date
+ * went to `published` have one): the letterhead prints the date, so the line
+ * is not printed twice.
+ */
+function letterDateLine(model: ReportModel): { line: number; text: string } | undefined {
+  for (const b of model.blocks) {
+    if (b.kind !== 'paragraph') continue;
+    if (DEAR.test(b.text)) return undefined;
+    const text = b.text.trim();
+    if (/^\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+,? \d{4}$/.test(text) && parseBodyDates(text)) return { line: b.line, text };
+  }
+  return undefined;
 }
 
 /** Dates for the footer: the body's own line if it has one, else the front matter's, the Ofsted way. */

@@ -16,7 +16,9 @@ interface Item {
   text: string;
   lines: string[];
   heading?: 1 | 2;
+  level?: number;
   table?: TableRow[];
+  grid?: string[][];
   page?: number;
 }
 
@@ -34,11 +36,12 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     const text = joinLines(lines, vocab);
     if (CLOSING_START.test(text)) break; // the closing boilerplate runs to the end
     if (!p.table && isBoilerplate(text)) continue;
-    items.push({ text, lines, heading: p.heading, table: p.table, page: p.page });
+    items.push({ text, lines, heading: p.heading, level: p.level, table: p.table, grid: p.grid, page: p.page });
   }
   const tableItem = items.find((i) => i.table && i.table.length > 0);
   const table = tableItem?.table ?? [];
-  const kind = detectKind(items.map((i, index) => ({ text: i.text, index })), table.length > 0, table.map((r) => r.name));
+  const known = options.known;
+  const kind = known?.kind ?? detectKind(items.map((i, index) => ({ text: i.text, index })), table.length > 0, table.map((r) => r.name));
   if (!kind) {
     const words = items.reduce((n, i) => n + i.text.split(/\s+/).length, 0);
     if (items.slice(0, 8).some((it) => /^Review of the effectiveness of the Local Safeguarding Children Board$/i.test(it.text))) {
@@ -48,7 +51,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   }
   if (kind === 'sif') items = dropContents(items);
   const warnings: string[] = [];
-  const fm: ImportedFrontMatter = { report: kind };
+  let fm: ImportedFrontMatter = { report: kind };
   const blocks: Block[] = [];
   const letter = kind === 'focused-visit' || kind === 'monitoring-visit';
 
@@ -66,7 +69,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       blocks.push({ t: 'title', text: items[subject].text });
       fm.authority = authorityFromTitle(items[subject].text);
     }
-    if (fm.published) blocks.push({ t: 'para', lines: [head.find((it) => singleDate(it.text))!.text] });
+    // The letter's date goes to `published` only: the dialect's letter has no date line (a bare date would read as a paragraph number).
     items = items.filter((_, k) => k !== subject && (dear < 0 || k >= dear));
     const opening = items.slice(0, 6).map((it) => it.text).join(' ');
     const on = /\bchildren.s services (?:on|between|from)\s+(.+?)(?:\.\s|$)/i.exec(opening) ?? /\bvisit (?:on|between|from)\s+(.+?)(?:\.\s|$)/i.exec(opening);
@@ -78,7 +81,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     while (i < items.length && i < 12) {
       const it = items[i];
       const m = /^(Meeting Title|Report Title|Meeting Date)\s*:?\s*(.*)$/i.exec(it.text);
-      if (!m) break;
+      if (!m || it.grid) break;
       const label = m[1].toLowerCase();
       if (label === 'meeting title') fm.meeting = m[2].trim();
       else if (label === 'report title') blocks.push({ t: 'title', text: m[2].trim() });
@@ -133,6 +136,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
 
   // --- Body. ---
   const body = items.slice(i);
+  let closing = false;
   for (let k = 0; k < body.length; k++) {
     const it = body[k];
     const t = it.text;
@@ -140,13 +144,18 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       if (it.table.length > 0) blocks.push({ t: 'table', rows: sifOverall(kind, it.table, blocks) });
       continue;
     }
+    if (it.grid) {
+      blocks.push({ t: 'grid', rows: it.grid });
+      if (kind === 'scrutiny') scrutinyHeader(it.grid, fm);
+      continue;
+    }
     const unbulleted = t.replace(/^-\s+(?=\d{1,2}\.\d|Recommendation)/i, '');
     if (isKnownHeading(unbulleted)) {
-      blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, '') });
+      blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, ''), level: it.level });
       continue;
     }
     if (((JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t)) || (it.lines.length <= 2 && NEAR_JUDGEMENT_HEADING.test(t))) && !NUMBERED.test(t)) {
-      blocks.push({ t: 'heading', text: t });
+      blocks.push({ t: 'heading', text: t, level: it.level });
       continue;
     }
     const sub = SUB_NUMBERED.exec(unbulleted);
@@ -157,7 +166,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     const num = NUMBERED.exec(t);
     if (num) {
       if (kind === 'scrutiny' && scrutinySection(num[1], t, body.slice(k + 1))) {
-        blocks.push({ t: 'heading', text: t });
+        blocks.push({ t: 'heading', text: t, level: it.level });
         continue;
       }
       blocks.push({ t: 'numbered', printed: `${num[1]}${num[2] === ')' ? ')' : '.'}`, text: t.slice(num[0].length) });
@@ -169,10 +178,13 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       continue;
     }
     if (it.heading && t.length < 160 && !/[.,;]$/.test(t)) {
-      blocks.push({ t: it.heading === 1 && !blocks.some((b) => b.t === 'title') ? 'title' : 'heading', text: t });
+      blocks.push(it.heading === 1 && !blocks.some((b) => b.t === 'title') ? { t: 'title', text: t } : { t: 'heading', text: t, level: it.level });
       continue;
     }
-    if (/^Yours (sincerely|faithfully)/i.test(t) || MAJESTY.test(t)) {
+    const signOff = /^Yours (sincerely|faithfully)/i.test(t);
+    // A letter's closing lines (sign-off, name, title) keep their lines: they print one under another.
+    if (signOff && letter) closing = true;
+    if (signOff || closing || MAJESTY.test(t)) {
       blocks.push({ t: 'para', lines: it.lines });
       continue;
     }
@@ -180,20 +192,27 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   }
 
   // --- Front matter from the options, and warnings for what is missing. ---
-  if (!fm.published && options.sourceName) {
+  // A document that records its own front matter (exported by this tool) gives it whole: nothing is inferred.
+  if (known) {
+    warnings.push(...disagreements(fm, known.frontMatter));
+    fm = { ...known.frontMatter };
+  }
+  if (!known && !fm.published && options.sourceName) {
     const d = dateInFileName(options.sourceName);
     if (d) { fm.published = d; fm.publishedSource = 'file name'; }
   }
-  if (!fm.published && options.metadataDate) { fm.published = options.metadataDate; fm.publishedSource = 'PDF metadata'; }
+  if (!known && !fm.published && options.metadataDate) { fm.published = options.metadataDate; fm.publishedSource = 'PDF metadata'; }
   const text = items.map((it) => it.text).join('\n');
+  // The recorded YAML exactly as written, unless --set changed a value.
+  const frontMatterText = (f: ImportedFrontMatter, exact: boolean) => (known && exact ? `---\n${known.yaml}\n---` : renderFrontMatter(f));
   const titleOf = (bs: Block[]) => bs.find((b): b is Extract<Block, { t: 'title' }> => b.t === 'title')?.text;
   // What an import without --set gives: an earlier attempt may have left it behind.
   let withoutOverrides: { relativePath: string; markdown: string } | undefined;
   const { title: titleOverride, ...overrides } = options.overrides ?? {};
   if (options.overrides && Object.keys(options.overrides).length > 0) {
     const plainFm: ImportedFrontMatter = structuredClone(fm);
-    inferMissing(plainFm, { title: titleOf(blocks), text, authorities: options.authorities });
-    withoutOverrides = { relativePath: relativeOutputPath(plainFm), markdown: `${renderFrontMatter(plainFm)}\n\n${renderBlocks(blocks)}` };
+    if (!known) inferMissing(plainFm, { title: titleOf(blocks), text, authorities: options.authorities });
+    withoutOverrides = { relativePath: relativeOutputPath(plainFm), markdown: `${frontMatterText(plainFm, true)}\n\n${renderBlocks(blocks)}` };
   }
   if (titleOverride !== undefined && titleOverride.trim()) {
     const at = blocks.findIndex((b) => b.t === 'title');
@@ -201,7 +220,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     else blocks.unshift({ t: 'title', text: titleOverride.trim() });
   }
   warnings.push(...applyOverrides(fm, overrides));
-  warnings.push(...inferMissing(fm, { title: titleOf(blocks), text, authorities: options.authorities }));
+  if (!known) warnings.push(...inferMissing(fm, { title: titleOf(blocks), text, authorities: options.authorities }));
   if (!fm.authority) warnings.push("no authority found: add it to the front matter (or use --set authority='...')");
   if (kind === 'scrutiny') {
     if (!fm.meetingDate) warnings.push('no meeting date found');
@@ -211,11 +230,42 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   if ((kind === 'ilacs' || kind === 'sif') && table.length === 0) warnings.push('no judgement table found');
   if (!blocks.some((b) => b.t === 'title')) warnings.push("no title found: add one (or use --set title='...')");
 
-  const markdown = `${renderFrontMatter(fm)}\n\n${renderBlocks(kind === 'sif' ? nestLscbReview(blocks) : blocks)}`;
+  const markdown = `${frontMatterText(fm, Object.keys(overrides).length === 0)}\n\n${renderBlocks(kind === 'sif' ? nestLscbReview(blocks) : blocks)}`;
   const finalTable = blocks.find((b): b is Extract<Block, { t: 'table' }> => b.t === 'table')?.rows ?? [];
   const relativePath = relativeOutputPath(fm);
   if (withoutOverrides && withoutOverrides.relativePath === relativePath) withoutOverrides = undefined;
   return { ok: true, kind, frontMatter: fm, table: finalTable, markdown, relativePath, warnings, withoutOverrides };
+}
+
+/**
+ * Where the title page says otherwise than the front matter a document records
+ * (the document was edited in Word after it was exported): the recorded value
+ * is used, and the user told.
+ */
+function disagreements(page: ImportedFrontMatter, recorded: ImportedFrontMatter): string[] {
+  const out: string[] = [];
+  const range = (d?: { start: string; end: string }[]) => d?.map((r) => (r.start === r.end ? r.start : `${r.start} to ${r.end}`)).join(', ');
+  const pairs: [string, string | undefined, string | undefined][] = [
+    ['inspection-dates', range(page.inspectionDates), range(recorded.inspectionDates)],
+    ['lead-inspector', page.leadInspector, recorded.leadInspector],
+    ['published', page.published, recorded.published],
+    ['meeting-date', page.meetingDate, recorded.meetingDate],
+  ];
+  for (const [key, onPage, value] of pairs) {
+    if (onPage !== undefined && value !== undefined && onPage !== value) {
+      out.push(`the document says ${key} ${onPage}, its recorded front matter ${value}: the recorded value is used (was the document edited after it was exported?)`);
+    }
+  }
+  return out;
+}
+
+/** A scrutiny report's header table (`Meeting | ...`, `Meeting date | 16 April 2025`): the front matter it gives, where still missing. */
+function scrutinyHeader(rows: string[][], fm: ImportedFrontMatter): void {
+  for (const [label, value] of rows) {
+    if (!value) continue;
+    if (/^Meeting( title)?$/i.test(label.trim())) fm.meeting ??= value.trim();
+    else if (/^(Meeting )?date$/i.test(label.trim())) fm.meetingDate ??= datesIn(value)?.start;
+  }
 }
 
 /** Scrutiny: "1. Background" is a section heading when paragraphs 1.1, 1.2 ... follow. */

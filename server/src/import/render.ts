@@ -5,11 +5,14 @@ import type { ImportedFrontMatter, TableRow } from './types';
 
 export type Block =
   | { t: 'title'; text: string }
-  | { t: 'heading'; text: string; level?: 3 }
+  /** `level` is the number of #'s, 2 unless a Word heading style (or a SIF's nesting) says otherwise. */
+  | { t: 'heading'; text: string; level?: number }
   | { t: 'para'; lines: string[] }
   | { t: 'numbered'; printed: string; text: string }
   | { t: 'bullet'; text: string }
-  | { t: 'table'; rows: TableRow[] };
+  | { t: 'table'; rows: TableRow[] }
+  /** Any other table; its first row is the header. */
+  | { t: 'grid'; rows: string[][] };
 
 /** A YAML scalar: plain where that is safe, otherwise double-quoted. */
 export function yamlScalar(s: string): string {
@@ -63,13 +66,18 @@ export function renderBlocks(blocks: Block[]): string {
   for (const b of blocks) {
     switch (b.t) {
       case 'title': out.push(`# ${escapeInline(b.text)}`); break;
-      case 'heading': out.push(`${b.level === 3 ? '###' : '##'} ${escapeInline(b.text)}`); break;
+      case 'heading': out.push(`${'#'.repeat(Math.min(6, Math.max(2, b.level ?? 2)))} ${escapeInline(b.text)}`); break;
       case 'para': out.push(b.lines.map((l) => escapeLineStart(escapeInline(l))).join('\n')); break;
       case 'numbered': out.push(`${b.printed} ${escapeInline(b.text)}`); break;
       case 'bullet': out.push(`- ${escapeLineStart(escapeInline(b.text))}`); break;
       case 'table':
         out.push(['| Judgement | Grade |', '| --- | --- |', ...b.rows.map((r) => `| ${cell(r.name)} | ${cell(r.grade)} |`)].join('\n'));
         break;
+      case 'grid': {
+        const row = (r: string[]) => `| ${r.map(cell).join(' | ')} |`;
+        out.push([row(b.rows[0]), row(b.rows[0].map(() => '---')), ...b.rows.slice(1).map(row)].join('\n'));
+        break;
+      }
     }
   }
   // Consecutive bullets form one tight list.

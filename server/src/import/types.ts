@@ -18,10 +18,14 @@ export interface Para {
   lines: string[];
   /** Layout hint from a PDF: 1 for the title size, 2 for a heading size. */
   heading?: 1 | 2;
+  /** A Word heading style's level as Markdown's (Heading 1 is `##`, Heading 2 `###`): kept on the heading it becomes. */
+  level?: number;
   /** Page the block starts on (PDF), 1-based. */
   page?: number;
   /** A judgement table rebuilt by the reader. */
   table?: TableRow[];
+  /** Any other table, cell by cell, row by row (the first row its header): a Word table kept as one. */
+  grid?: string[][];
 }
 
 export type ImportKind = 'ilacs' | 'sif' | 'focused-visit' | 'monitoring-visit' | 'scrutiny';
@@ -52,6 +56,17 @@ export interface ImportOptions {
   metadataDate?: string;
   /** English authorities and trusts (server/profiles/authorities.yaml), to infer an authority no front page names. */
   authorities?: AuthorityList;
+  /** The kind and front matter the document itself records (a Word document this tool exported): used as they are. */
+  known?: KnownFrontMatter;
+}
+
+/** Front matter a document carries whole (docx/properties.ts): nothing is inferred where it is given. */
+export interface KnownFrontMatter {
+  kind: ImportKind;
+  /** Its values, for the output's name and the warnings about what is missing. */
+  frontMatter: ImportedFrontMatter;
+  /** The YAML between the fences, written out exactly. */
+  yaml: string;
 }
 
 export type ImportResult =

@@ -86,14 +86,17 @@ describe('import: Word documents from other writers', () => {
     assert.match(r.markdown, /^# Inspection of Exampleton local authority children’s services\n\nInspection dates: 11 to 22 July 2022$/m);
   });
 
-  it('takes a judgement table under another header, and imports any other table as paragraphs with a warning', async () => {
+  it('takes a judgement table under another header, keeps any other table as a table, and reads a laid-out one as paragraphs with a warning', async () => {
     const judgements = table([['Judgement area', 'Grade awarded'], ['Overall effectiveness', 'Good'], ['The impact of leaders on social work practice with children and families', 'Good']]);
     const title = ilacsTitlePage();
     const other = table([['Team', 'Caseload'], ['Front door', '18']]);
-    const r = await importDocx(await makeDocx(title.slice(0, title.indexOf('<w:tbl>')) + judgements + p(JUDGED, { style: 'Heading2' }) + other + p('1. Typed.')));
+    // A cell of two paragraphs: a table used for layout, not data.
+    const laidOut = table([['Contact', 'Address']]).replace('<w:tc>', `<w:tc>${p('Ann Example')}`).replace('</w:tbl>', `<w:tr><w:tc>${p('Second row')}</w:tc><w:tc>${p('x')}</w:tc></w:tr></w:tbl>`);
+    const r = await importDocx(await makeDocx(title.slice(0, title.indexOf('<w:tbl>')) + judgements + p(JUDGED, { style: 'Heading2' }) + other + p('1. Typed.') + laidOut));
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.deepStrictEqual(r.table.map((t) => t.grade), ['Good', 'Good']);
-    assert.match(r.markdown, /^Front door$/m);
-    assert.ok(r.warnings.includes('a table that is not the judgement table was imported as paragraphs, cell by cell'), r.warnings.join('\n'));
+    assert.match(r.markdown, /^\| Team \| Caseload \|\n\| --- \| --- \|\n\| Front door \| 18 \|$/m);
+    assert.match(r.markdown, /^Ann Example$/m);
+    assert.ok(r.warnings.includes('a table that is not the judgement table was imported as paragraphs, cell by cell (merged cells, or cells of several paragraphs)'), r.warnings.join('\n'));
   });
 });

@@ -25,6 +25,8 @@ export interface RawParagraph {
 export interface RawTable {
   /** Cells' text, row by row. */
   rows: string[][];
+  /** Some cell holds more than one paragraph with text (or a table). */
+  multiParagraph: boolean;
 }
 
 export interface Revisions {
@@ -100,7 +102,8 @@ function inline(st: State, el: XmlElement, p: RawParagraph, out: string[]): void
         break;
       case 'w:br':
       case 'w:cr':
-        if (visible(st)) out.push(' ');
+        // A line break (a letter's signature: name, then title) is kept as '\n'; a page or column break reads as a space.
+        if (visible(st)) out.push(c.name === 'w:br' && c.attrs['w:type'] && c.attrs['w:type'] !== 'textWrapping' ? ' ' : '\n');
         break;
       case 'w:noBreakHyphen': out.push('-'); break;
       case 'w:softHyphen': break;
@@ -228,7 +231,7 @@ function paragraph(st: State, el: XmlElement): void {
 function table(st: State, el: XmlElement): void {
   countFormatting(st, child(el, 'w:tblPr') ?? { name: '', attrs: {}, children: [] });
   const index = st.body.tables.length;
-  const t: RawTable = { rows: [] };
+  const t: RawTable = { rows: [], multiParagraph: false };
   st.body.tables.push(t);
   const outer = st.table;
   st.table = index;
@@ -238,7 +241,9 @@ function table(st: State, el: XmlElement): void {
     for (const tc of within(tr, 'w:tc')) {
       const first = st.body.paragraphs.length;
       blocks(st, tc);
-      cells.push(st.body.paragraphs.slice(first).map((p) => p.text.trim()).filter(Boolean).join(' '));
+      const texts = st.body.paragraphs.slice(first).map((p) => p.text.trim()).filter(Boolean);
+      if (texts.length > 1 || descendants(tc, 'w:tbl').length > 0) t.multiParagraph = true;
+      cells.push(texts.join(' '));
     }
     t.rows.push(cells);
   }

@@ -28,6 +28,8 @@ export interface DocxPackage {
   readXml(part: string): Promise<{ ok: true; root: XmlElement } | { ok: false; reason: string } | undefined>;
   /** The targets of the main part's relationships, by type suffix ('numbering', 'styles', 'comments', ...). */
   related(type: string): string | undefined;
+  /** The targets of the package's own relationships, by type suffix ('custom-properties', 'core-properties', ...). */
+  packageRelated(type: string): string | undefined;
 }
 
 export type OpenResult = { ok: true; pkg: DocxPackage } | { ok: false; reason: string };
@@ -152,26 +154,27 @@ export async function openDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_L
   };
 
   // The main part: the package's officeDocument relationship (normally word/document.xml).
-  let mainPart: string | undefined;
   const rootRels = await readXml('_rels/.rels');
   if (rootRels && !rootRels.ok) return rootRels;
-  if (rootRels?.ok) {
-    const rel = kids(rootRels.root).find((r) => /\/officeDocument$/.test(r.attrs.Type ?? ''));
-    if (rel?.attrs.Target) mainPart = resolveTarget('', rel.attrs.Target);
-  }
+  const packageTargets = relationshipTargets(rootRels?.ok ? rootRels.root : undefined, '');
+  let mainPart = packageTargets.get('officeDocument');
   if (!mainPart || !zip.file(mainPart)) mainPart = zip.file('word/document.xml') ? 'word/document.xml' : undefined;
   if (!mainPart) return { ok: false, reason: describeOtherZip(zip) };
 
   const rels = await readXml(relsPath(mainPart));
+  const targets = relationshipTargets(rels?.ok ? rels.root : undefined, mainPart);
+  return { ok: true, pkg: { mainPart, readXml, related: (type) => targets.get(type), packageRelated: (type) => packageTargets.get(type) } };
+}
+
+/** A relationships part's internal targets by type suffix (the first of each type), resolved against the part that holds them. */
+function relationshipTargets(root: XmlElement | undefined, base: string): Map<string, string> {
   const targets = new Map<string, string>();
-  if (rels?.ok) {
-    for (const r of kids(rels.root)) {
-      if (r.attrs.TargetMode === 'External' || !r.attrs.Type || !r.attrs.Target) continue;
-      const type = r.attrs.Type.slice(r.attrs.Type.lastIndexOf('/') + 1);
-      if (!targets.has(type)) targets.set(type, resolveTarget(mainPart, r.attrs.Target));
-    }
+  for (const r of kids(root)) {
+    if (r.attrs.TargetMode === 'External' || !r.attrs.Type || !r.attrs.Target) continue;
+    const type = r.attrs.Type.slice(r.attrs.Type.lastIndexOf('/') + 1);
+    if (!targets.has(type)) targets.set(type, resolveTarget(base, r.attrs.Target));
   }
-  return { ok: true, pkg: { mainPart, readXml, related: (type) => targets.get(type) } };
+  return targets;
 }
 
 /** What a zip that holds no Word document is. */

@@ -12,9 +12,10 @@ import { GRADE_RE, TABLE_HEADER } from '../patterns';
 import type { ImportOptions, ImportResult, Para, TableRow } from '../types';
 import { readBody, type RawTable, type Revisions } from './body';
 import { commentHtml, readComments } from './comments';
-import { DEFAULT_LIMITS, openDocx, type DocxLimits } from './container';
+import { DEFAULT_LIMITS, openDocx, type DocxLimits, type DocxPackage } from './container';
 import { isOle } from './ole';
 import { Numbering, numberingStyleLinks } from './numbering';
+import { customProperties, knownFrontMatter } from './properties';
 import { insertComments, mapLines, type SourceParagraph } from './sourceMap';
 import { Styles } from './styles';
 
@@ -58,6 +59,51 @@ function judgementRows(t: RawTable): TableRow[] | undefined {
   return graded.map((r) => ({ name: r[0], grade: r[1] }));
 }
 
+/** The front matter an exported document records in its custom properties (properties.ts), if any. */
+async function recordedFrontMatter(pkg: DocxPackage): Promise<ReturnType<typeof knownFrontMatter>> {
+  const part = pkg.packageRelated('custom-properties');
+  const xml = part ? await pkg.readXml(part) : undefined;
+  if (!xml) return undefined;
+  if (!xml.ok) return { ok: false, reason: `the document's custom properties cannot be read (${xml.reason}); the front matter is read from the title page` };
+  return knownFrontMatter(customProperties(xml.root));
+}
+
+/**
+ * Markdown heading levels for Word's heading styles, by the outline they make:
+ * a heading is `##` unless it sits under a heading of a higher level, and one
+ * `#` more for each heading it sits under (Heading 1 then Heading 2 are `##`
+ * and `###`, as the exporter writes them; Heading 2s with no Heading 1 above
+ * them are `##`). `Title` (0) is the title, and so is the first Heading 1 of
+ * a document with no Title paragraph. Call it for each paragraph with text, in order.
+ */
+function headingLevels(hasTitle: boolean): (heading: number | undefined) => number | undefined {
+  const open: number[] = [];
+  let titleSeen = hasTitle;
+  return (heading) => {
+    if (heading === undefined || heading < 1) return undefined;
+    if (!titleSeen && heading === 1) {
+      titleSeen = true;
+      return undefined;
+    }
+    while (open.length > 0 && open[open.length - 1] >= heading) open.pop();
+    open.push(heading);
+    return Math.min(6, 1 + open.length);
+  };
+}
+
+/**
+ * Any other table with the same number of cells in every row (two or more rows
+ * and columns) and one paragraph at most in each cell: kept as a table (a
+ * scrutiny report's header). Other tables (a page laid out with a table,
+ * merged cells) are read as paragraphs, cell by cell.
+ */
+function gridRows(t: RawTable): string[][] | undefined {
+  const rows = t.rows.map((r) => r.map(clean));
+  const width = rows[0]?.length ?? 0;
+  if (rows.length < 2 || width < 2 || t.multiParagraph || rows.some((r) => r.length !== width)) return undefined;
+  return rows;
+}
+
 export async function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): Promise<DocxImportResult> {
   try {
     const open = await openDocx(bytes, options.limits ?? DEFAULT_LIMITS);
@@ -77,6 +123,8 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
     const numbering = new Numbering(numberingXml?.ok ? numberingXml.root : undefined, numberingStyleLinks(stylesRoot));
     const comments = readComments(commentsXml?.ok ? commentsXml.root : undefined);
     const body = readBody(doc.root);
+    const recorded = await recordedFrontMatter(pkg);
+    const levels = headingLevels(body.paragraphs.some((p) => clean(p.text) && styles.get(p.styleId).heading === 0));
 
     const sources: SourceParagraph[] = [];
     const paras: Para[] = [];
@@ -87,14 +135,15 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
       const style = styles.get(raw.styleId);
       const ref = raw.num === 'none' ? undefined : raw.num ?? style.num;
       const label = ref ? numbering.next(ref.numId, ref.ilvl) : undefined;
-      const text = clean(raw.text);
+      // Line breaks inside a paragraph (a signature's name and title) stay lines of the paragraph.
+      const lines = raw.text.split('\n').map(clean).filter(Boolean);
+      const text = lines.join(' ');
       if (!text) {
         orphanComments.push(...raw.comments);
         continue;
       }
-      let shown = text;
-      if (label?.fmt === 'bullet') shown = `• ${text}`;
-      else if (label && label.text) shown = `${clean(label.text)} ${text}`;
+      const prefix = label?.fmt === 'bullet' ? '• ' : label && label.text ? `${clean(label.text)} ` : '';
+      const shown = prefix + text;
       const source: SourceParagraph = { index: sources.length + 1, text: shown, comments: [...orphanComments, ...raw.comments] };
       orphanComments = [];
       sources.push(source);
@@ -106,23 +155,30 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
           paras.push({ lines: ['Judgement Grade'], table: rows });
           continue;
         }
+        const cells = gridRows(body.tables[raw.table]);
+        if (cells) {
+          tablesDone.add(raw.table);
+          paras.push({ lines: cells.flat().filter(Boolean), grid: cells });
+          continue;
+        }
         otherTables.add(raw.table);
       }
       const heading = style.heading === undefined ? undefined : style.heading <= 1 ? 1 : 2;
-      paras.push({ lines: [shown], heading });
+      paras.push({ lines: [prefix + lines[0], ...lines.slice(1)], heading, level: levels(style.heading) });
     }
     if (orphanComments.length > 0 && sources.length > 0) sources[sources.length - 1].comments.push(...orphanComments);
     if (paras.length === 0) return { ok: false, reason: 'the Word document has no text' };
 
-    const built = buildReport(paras, options);
+    const built = buildReport(paras, recorded?.ok ? { ...options, known: recorded.known } : options);
     if (!built.ok) return built;
+    if (recorded && !recorded.ok) built.warnings.unshift(recorded.reason);
     const placed = insertComments(built.markdown, mapLines(built.markdown, sources), sources, (id) => {
       const c = comments.get(id);
       return c ? commentHtml(c) : undefined;
     });
     const review: string[] = [];
     const flattened = otherTables.size === 1 ? 'a table that is not the judgement table was' : `${otherTables.size} tables that are not the judgement table were`;
-    if (otherTables.size > 0) built.warnings.push(`${flattened} imported as paragraphs, cell by cell`);
+    if (otherTables.size > 0) built.warnings.push(`${flattened} imported as paragraphs, cell by cell (merged cells, or cells of several paragraphs)`);
     const r = body.revisions;
     const changes = r.insertions + r.deletions + r.moves;
     if (changes + r.formatting > 0) {
