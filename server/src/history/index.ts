@@ -21,7 +21,7 @@ export {
   findingAt, historyLenses, historyMarkdown, linkFixes, historyView,
   type HistoryLens, type HistoryView,
 } from './editor';
-export { loadHistory, loadHistoryAsync, type LoadResult, type LoadedFile } from './load';
+export { loadHistoryAsync, type LoadResult, type LoadedFile } from './load';
 export { uriKey, relativeHref, resolveLinkKey } from './uris';
-export { builtinSynonyms, readSynonyms, emptySynonyms, type SynonymData } from './synonyms';
+export { readSynonyms, emptySynonyms, type SynonymData } from './synonyms';
 export type * from './types';

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { readAuthorities, type AuthorityList } from '../import/authorities';
 import type { ImportFileSystem } from '../import/batch';
 import type { DataProblem } from '../profiles/load';
-import { builtinProfileDir } from '../profiles/builtin';
+import { builtinProfileDir } from './builtinData';
 import { describeError, readTextFile, writeNewFile } from './files';
 
 export const nodeImportFs: ImportFileSystem = {

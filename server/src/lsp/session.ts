@@ -1,12 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
 import { DiagnosticSeverity, TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument, type CheckOptions } from '../check';
 import { SettingsFinder, type Settings } from '../config/find';
 import { LineIndex } from '../core/lineIndex';
 import type { Diagnostic } from '../core/types';
+import { pathToUri, uriToPath } from '../history/roots';
+import { nodeSettingsFiles } from '../io/files';
+import type { BuiltinData } from '../profiles/data';
+import type { ProfileSet } from '../profiles/types';
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
 import type { HistoryContext } from '../rules/types';
@@ -35,7 +38,8 @@ export interface ClientInfo {
 
 /** Everything a check of one document needs. */
 export interface DocContext {
-  options: CheckOptions;
+  /** The check's options; `profiles` are the document's (its settings' kinds merged in). */
+  options: CheckOptions & { profiles: ProfileSet };
   settings: Settings;
   client: ClientSettings;
   /** Changes whenever something that affects results changes. */
@@ -61,18 +65,7 @@ export interface Analysis {
  */
 export type HistoryProvider = (uri: string, model: ReportModel, ctx: DocContext, doc?: TextDocument) => { context: HistoryContext; stamp: string } | undefined;
 
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(p: string): string {
-  return pathToFileURL(p).href;
-}
+export { pathToUri, uriToPath };
 
 /**
  * The server's state: open documents, the settings finder, the editor's settings
@@ -89,7 +82,7 @@ export class Session {
   pushed: ClientSettings = defaultClientSettings();
   /** Counts settings changes: part of every cache key. */
   private epoch = 0;
-  private finder = new SettingsFinder();
+  private finder: SettingsFinder;
   private clientSettings = new Map<string, Promise<ClientSettings>>();
   private cache = new Map<string, Analysis>();
   /** Settings files whose problems are shown as diagnostics on them. */
@@ -101,7 +94,14 @@ export class Session {
   /** Called after settings are forgotten (the history re-reads its folders). */
   onInvalidate?: (reason: string) => void;
 
-  constructor(readonly connection: Connection) {}
+  constructor(readonly connection: Connection, readonly data: BuiltinData) {
+    this.finder = new SettingsFinder(data, nodeSettingsFiles);
+  }
+
+  /** The settings finder in use (made afresh when settings change). */
+  get settingsFinder(): SettingsFinder {
+    return this.finder;
+  }
 
   log(message: string): void {
     this.connection.console.log(message);
@@ -110,7 +110,7 @@ export class Session {
   /** Forget settings (the editor's or the files'); every document is checked again by the caller. */
   invalidate(reason: string): void {
     this.epoch++;
-    this.finder = new SettingsFinder();
+    this.finder = new SettingsFinder(this.data, nodeSettingsFiles);
     this.clientSettings.clear();
     this.known.clear();
     this.cache.clear();
@@ -173,7 +173,7 @@ export class Session {
     if (settings.file && settings.problems.length > 0 && !this.settingsProblemFiles.has(settings.file)) this.showSettingsProblems(settings);
     const config = mergeConfig(settings.config, client, root);
     const key = `${this.epoch}|${settings.file ?? ''}|${JSON.stringify(client)}`;
-    return { options: { profiles: settings.profiles, config }, settings, client, key };
+    return { options: { data: this.data, profiles: settings.profiles, config }, settings, client, key };
   }
 
   private showSettingsProblems(settings: Settings): void {

@@ -7,6 +7,7 @@ import { registerHistoryFeatures } from './historyFeatures';
 import { HistoryWatchers } from './historyWatch';
 import { CONFIG_FILE } from '../config/find';
 import { VERSION } from '../version';
+import { loadBuiltinData } from '../io/builtinData';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { COMMANDS, STATS_REQUEST, type StatsResult } from './protocol';
@@ -29,7 +30,8 @@ const HISTORY_REFRESH_MS = 250;
  * lives in ../features.
  */
 export function startServer(connection: Connection): Session {
-  const session = new Session(connection);
+  // The built-in data, read once here at the edge (the rule pages too: diagnostics link to them).
+  const session = new Session(connection, loadBuiltinData({ ruleDocs: true }));
   const scheduler = new DiagnosticsScheduler(session);
   let workspaceFolders = false;
   let initialised = false;
