@@ -30,9 +30,13 @@ export interface OpenDocument {
 
 export interface HistoryStatus {
   state: 'loading' | 'ready';
+  /** Reports held. */
   reports: number;
+  /** Folders indexed (workspace folders and history folders). */
   roots: string[];
+  /** Milliseconds the last full load took. */
   loadMs?: number;
+  /** Files that could not be read (each is logged once). */
   problems: number;
 }
 
