@@ -4,4 +4,4 @@
  */
 import { loadBuiltinData } from '../../server/src/io/builtinData';
 
-export const data = loadBuiltinData({ ruleDocs: true });
+export const data = loadBuiltinData({ ruleDocs: true, synonyms: true });

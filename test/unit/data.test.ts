@@ -11,9 +11,16 @@ import { data } from '../helpers/data';
 describe('built-in data', () => {
   it('is read once per process, whatever asks for it', () => {
     assert.strictEqual(loadBuiltinData(), loadBuiltinData());
-    assert.strictEqual(loadBuiltinData({ ruleDocs: true }), data);
+    assert.strictEqual(loadBuiltinData({ ruleDocs: true, synonyms: true }), data);
     assert.strictEqual(loadBuiltinData().profiles, data.profiles, 'with or without the rule pages: the same profiles');
     assert.strictEqual(builtinProfiles(), data.profiles);
+    assert.strictEqual(loadBuiltinData({ synonyms: true }).synonyms, data.synonyms, 'the synonyms read once too');
+  });
+
+  it('gives a check only what it checks: no synonyms, no rule pages', () => {
+    const check = loadBuiltinData();
+    assert.strictEqual(check.synonyms, undefined);
+    assert.strictEqual(check.ruleDocs.size, 0);
   });
 
   it('ships without problems, and with every part filled', () => {

@@ -96,7 +96,7 @@ export function runLinks(args: string[], io: Io): number {
   const a = parseArgs(args, io);
   if (!a) return 2;
   const draftFile = path.resolve(io.cwd, a.draft);
-  const data = loadBuiltinData();
+  const data = loadBuiltinData({ synonyms: true });
   const settings = new SettingsFinder(data, nodeSettingsFiles, a.config).forDocument(draftFile);
   for (const p of settings.problems) io.err(`${p.source}: settings problem: ${p.message} (defaults used)`);
   const read = readTextFile(draftFile, settings.config.maxFileSize);

@@ -11,7 +11,7 @@
 import type { Disposable, Workspace, WorkspaceChange } from '../core/workspace';
 import { MARKDOWN_FILE, readWorkspaceText } from '../core/workspace';
 import type { ReportModel } from '../model/types';
-import type { BuiltinData } from '../profiles/data';
+import type { HistoryData } from '../profiles/data';
 import type { ProfileSet } from '../profiles/types';
 import type { HistoryContext } from '../rules/types';
 import { loadHistoryAsync, NOT_INDEXED } from './load';
@@ -43,7 +43,7 @@ export interface HistoryStatus {
 /** What the service needs from whoever runs it (the language server, a test). */
 export interface HistoryHost {
   workspace: Workspace;
-  data: Pick<BuiltinData, 'profiles' | 'synonyms'>;
+  data: Pick<HistoryData, 'profiles' | 'synonyms'>;
   /** The profiles of a document in the index (its nearest settings' `kinds:`). Default: the built-in ones. */
   profilesFor?(uri: string): ProfileSet;
   /** maxFileSize from the settings that apply to a file. */

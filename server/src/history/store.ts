@@ -6,7 +6,7 @@
  */
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
-import type { BuiltinData } from '../profiles/data';
+import type { HistoryData } from '../profiles/data';
 import type { ProfileSet } from '../profiles/types';
 import { abbreviationMap } from './abbreviations';
 import { Analyser } from './analyse';
@@ -20,7 +20,7 @@ import { uriKey } from './uris';
 
 export interface HistoryIndexOptions {
   /** The built-in data (io/builtinData.ts): its profiles and synonyms are the defaults. */
-  data: Pick<BuiltinData, 'profiles' | 'synonyms'>;
+  data: Pick<HistoryData, 'profiles' | 'synonyms'>;
   /** Profiles to parse with; or per document with `profilesFor`. Default: the built-in ones. */
   profiles?: ProfileSet;
   profilesFor?: (uri: string) => ProfileSet;

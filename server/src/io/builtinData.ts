@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DataProblem } from '../profiles/load';
-import { buildBuiltinData, type BuiltinData, type SourceText } from '../profiles/data';
+import { readSynonyms, type SynonymData } from '../history/synonyms';
+import { buildBuiltinData, type BuiltinData, type HistoryData, type SourceText } from '../profiles/data';
 import type { ProfileSet } from '../profiles/types';
 
 /** server/profiles/, from source or from dist/profiles/. */
@@ -42,25 +43,27 @@ export function docsDir(): string | undefined {
 /** YAML files in server/profiles/ that are data, not report kinds. */
 const NOT_PROFILES = new Set(['judgements.yaml', 'abbreviations.yaml', 'synonyms.yaml', 'authorities.yaml']);
 
-function readTexts(): { dir: string; judgements: SourceText; profiles: SourceText[]; abbreviations: SourceText; synonyms: SourceText; problems: DataProblem[] } {
+function readTexts(): { judgements: SourceText; profiles: SourceText[]; abbreviations: SourceText; problems: DataProblem[] } {
   const dir = builtinProfileDir();
   const problems: DataProblem[] = [];
-  const read = (name: string): SourceText => {
-    const file = path.join(dir, name);
-    try {
-      return { source: file, text: fs.readFileSync(file, 'utf8') };
-    } catch (e) {
-      problems.push({ source: file, message: `cannot read the built-in data: ${(e as Error).message}` });
-      return { source: file, text: '' };
-    }
-  };
   let names: string[] = [];
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.yaml') && !NOT_PROFILES.has(n)).sort();
   } catch (e) {
     problems.push({ source: dir, message: `cannot list built-in profiles: ${(e as Error).message}` });
   }
-  return { dir, judgements: read('judgements.yaml'), profiles: names.map(read), abbreviations: read('abbreviations.yaml'), synonyms: read('synonyms.yaml'), problems };
+  const read = (name: string) => readData(dir, name, problems);
+  return { judgements: read('judgements.yaml'), profiles: names.map(read), abbreviations: read('abbreviations.yaml'), problems };
+}
+
+function readData(dir: string, name: string, problems: DataProblem[]): SourceText {
+  const file = path.join(dir, name);
+  try {
+    return { source: file, text: fs.readFileSync(file, 'utf8') };
+  } catch (e) {
+    problems.push({ source: file, message: `cannot read the built-in data: ${(e as Error).message}` });
+    return { source: file, text: '' };
+  }
 }
 
 function listRuleDocs(): Map<string, string> {
@@ -75,19 +78,42 @@ function listRuleDocs(): Map<string, string> {
   return out;
 }
 
+/** Each part is read at most once per process; the values built from them are kept too. */
 let base: BuiltinData | undefined;
-let withDocs: BuiltinData | undefined;
+let synonyms: { value: SynonymData; problems: DataProblem[] } | undefined;
+let ruleDocs: Map<string, string> | undefined;
+const made = new Map<string, BuiltinData>();
 
 /**
  * The built-in data, read once per process whatever the problems (they are in
- * the value: `problems`). `ruleDocs`: also list the rule pages (the language
- * server links diagnostics to them; the CLI has no use for them).
+ * the value: `problems`). `synonyms`: the history's (the language server and
+ * `links`; a check has no use for them, and they cost more to read than a
+ * report to check). `ruleDocs`: the rule pages (the language server links
+ * diagnostics to them).
  */
-export function loadBuiltinData(options: { ruleDocs?: boolean } = {}): BuiltinData {
+export function loadBuiltinData(options: { ruleDocs?: boolean; synonyms: true }): HistoryData;
+export function loadBuiltinData(options?: { ruleDocs?: boolean; synonyms?: boolean }): BuiltinData;
+export function loadBuiltinData(options: { ruleDocs?: boolean; synonyms?: boolean } = {}): BuiltinData {
   base ??= buildBuiltinData(readTexts());
-  if (!options.ruleDocs) return base;
-  withDocs ??= Object.freeze({ ...base, ruleDocs: listRuleDocs() });
-  return withDocs;
+  const key = `${!!options.ruleDocs}|${!!options.synonyms}`;
+  if (key === 'false|false') return base;
+  let data = made.get(key);
+  if (data) return data;
+  let problems = base.problems;
+  let extra: { synonyms?: SynonymData; ruleDocs?: Map<string, string> } = {};
+  if (options.synonyms) {
+    if (!synonyms) {
+      const found: DataProblem[] = [];
+      const t = readData(builtinProfileDir(), 'synonyms.yaml', found);
+      synonyms = { value: readSynonyms(t.text, t.source, found), problems: found };
+    }
+    extra = { ...extra, synonyms: synonyms.value };
+    problems = [...problems, ...synonyms.problems];
+  }
+  if (options.ruleDocs) extra = { ...extra, ruleDocs: (ruleDocs ??= listRuleDocs()) };
+  data = Object.freeze({ ...base, ...extra, problems: Object.freeze(problems) });
+  made.set(key, data);
+  return data;
 }
 
 /** The built-in profiles (loadBuiltinData's), with the data's problems added to `problems`. Never re-reads. */

@@ -8,7 +8,7 @@ import { LineIndex } from '../core/lineIndex';
 import type { Diagnostic } from '../core/types';
 import { pathToUri, uriToPath } from '../history/roots';
 import { nodeSettingsFiles } from '../io/files';
-import type { BuiltinData } from '../profiles/data';
+import type { HistoryData } from '../profiles/data';
 import type { ProfileSet } from '../profiles/types';
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
@@ -94,7 +94,7 @@ export class Session {
   /** Called after settings are forgotten (the history re-reads its folders). */
   onInvalidate?: (reason: string) => void;
 
-  constructor(readonly connection: Connection, readonly data: BuiltinData) {
+  constructor(readonly connection: Connection, readonly data: HistoryData) {
     this.finder = new SettingsFinder(data, nodeSettingsFiles);
   }
 

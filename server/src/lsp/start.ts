@@ -30,8 +30,8 @@ const HISTORY_REFRESH_MS = 250;
  * lives in ../features.
  */
 export function startServer(connection: Connection): Session {
-  // The built-in data, read once here at the edge (the rule pages too: diagnostics link to them).
-  const session = new Session(connection, loadBuiltinData({ ruleDocs: true }));
+  // The built-in data, read once here at the edge: the history's synonyms, and the rule pages (diagnostics link to them).
+  const session = new Session(connection, loadBuiltinData({ ruleDocs: true, synonyms: true }));
   const scheduler = new DiagnosticsScheduler(session);
   let workspaceFolders = false;
   let initialised = false;

@@ -5,7 +5,7 @@
  * CLI's main, the language server's start, tests through a helper) and passed
  * in through the options; no rule or feature reads it from disk.
  */
-import { readSynonyms, emptySynonyms, type SynonymData } from '../history/synonyms';
+import { readSynonyms, type SynonymData } from '../history/synonyms';
 import { readAbbreviationList } from './abbreviations';
 import { buildProfileSet, type DataProblem } from './load';
 import type { ProfileSet } from './types';
@@ -15,13 +15,20 @@ export interface BuiltinData {
   readonly profiles: ProfileSet;
   /** Well-known abbreviations a report may use without spelling them out (abbreviations.yaml). */
   readonly abbreviations: readonly string[];
-  /** The history's synonyms, aliases and judgement equivalents (synonyms.yaml). */
-  readonly synonyms: SynonymData;
+  /**
+   * The history's synonyms, aliases and judgement equivalents (synonyms.yaml):
+   * read only by the front ends that keep a history (HistoryData), since
+   * reading them costs more than a check of one report.
+   */
+  readonly synonyms?: SynonymData;
   /** Rule id -> its docs page's file: URI (docs/rules/<id>.md), where it was found. */
   readonly ruleDocs: ReadonlyMap<string, string>;
   /** Problems met reading it: bugs in the shipped data (tests assert none). */
   readonly problems: readonly DataProblem[];
 }
+
+/** The built-in data with the history's synonyms (what a HistoryIndex needs). */
+export type HistoryData = BuiltinData & { readonly synonyms: SynonymData };
 
 export interface SourceText {
   source: string;
@@ -44,11 +51,11 @@ export function buildBuiltinData(t: BuiltinTexts): BuiltinData {
   const problems: DataProblem[] = [...(t.problems ?? [])];
   const profiles = buildProfileSet(t.judgements, t.profiles, problems);
   const abbreviations = t.abbreviations ? readAbbreviationList(t.abbreviations.text, t.abbreviations.source, problems) : [];
-  const synonyms = t.synonyms ? readSynonyms(t.synonyms.text, t.synonyms.source, problems) : emptySynonyms();
+  const synonyms = t.synonyms ? readSynonyms(t.synonyms.text, t.synonyms.source, problems) : undefined;
   return Object.freeze({
     profiles,
     abbreviations: Object.freeze(abbreviations),
-    synonyms,
+    ...(synonyms ? { synonyms } : {}),
     ruleDocs: t.ruleDocs ?? new Map<string, string>(),
     problems: Object.freeze(problems),
   });
