@@ -160,4 +160,19 @@ describe('history service (in-memory workspace)', () => {
       .filter((d) => d.ruleId === 'finding-links').map((d) => d.message);
     assert.deepStrictEqual(messages, ["There is no file '../elsewhere/none.md'."]);
   });
+
+  it('settles a closed file\'s links before it is checked (the workspace check): no second pass needed', async () => {
+    const draftPath = '/ws/drafts/2025-ilacs.md';
+    const draft = ilacs({ authority: 'Fernbury', dates: '2025-01-06 to 2025-01-17', sections: SECTIONS('Children are seen alone [as before](../elsewhere/a.md#para-1) and [here](../elsewhere/none.md#para-1).') });
+    const h = harness({ '/ws/elsewhere/a.md': EARLY, [draftPath]: draft });
+    await h.service.rebuild();
+    const model = parseReport(draft, draftPath, data.profiles);
+    await h.service.settle(draftPath, model);
+    assert.strictEqual(h.service.fileExists('/ws/elsewhere/none.md'), false);
+    assert.ok(h.service.index.get('/ws/elsewhere/a.md'), 'the linked report was read');
+    const c = h.service.contextFor(draftPath, model, { record: false })!;
+    const messages = historyCheck(c.context.index, c.context.report, draft, { fileExists: c.context.fileExists as (k: string) => boolean })
+      .filter((d) => d.ruleId === 'finding-links').map((d) => d.message);
+    assert.deepStrictEqual(messages, ["There is no file '../elsewhere/none.md'."]);
+  });
 });

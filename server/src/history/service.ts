@@ -91,6 +91,7 @@ export class HistoryService {
   private readonly linkedFiles = new Set<string>();
   /** Link targets looked up: whether a file is there, when, and whether a lookup is under way. */
   private readonly lookups = new Map<string, { exists?: boolean; at: number; pending: boolean }>();
+  private readonly pendingLookups = new Map<string, Promise<void>>();
   private lastSignature = '';
   private readonly subscription: Disposable;
 
@@ -311,7 +312,7 @@ export class HistoryService {
     const before = held?.exists;
     this.lookups.set(key, { exists: before, at: performance.now(), pending: true });
     const index = this.index;
-    void (async () => {
+    const done = (async () => {
       const st = await this.host.workspace.stat(key);
       const exists = !!st?.isFile;
       let added = false;
@@ -329,7 +330,29 @@ export class HistoryService {
     })().catch((e: unknown) => {
       this.lookups.set(key, { exists: before, at: performance.now(), pending: false });
       this.host.log(`history: could not look at ${key}: ${(e as Error).message}`);
-    });
+    }).finally(() => this.pendingLookups.delete(key));
+    this.pendingLookups.set(key, done);
+  }
+
+  /**
+   * Waits until a document's links have been looked up (linked reports read,
+   * files found or not), so that a check of a file that is not open (the
+   * workspace check) says at once what is missing. Never throws.
+   */
+  async settle(uri: string, model: ReportModel): Promise<void> {
+    if (!this.ready || !model.isReport) return;
+    const report = this.index.get(uri) ?? this.index.prepare({ uri, text: model.text }, model);
+    if (!report) return;
+    this.followLinks(report);
+    const waits: Promise<void>[] = [];
+    for (const link of report.links) {
+      const key = resolveLinkKey(report.uri, link.path);
+      if (!key || this.index.getByKey(key)) continue;
+      if (!this.lookups.has(key)) this.lookUp(key, false);
+      const p = this.pendingLookups.get(key);
+      if (p) waits.push(p);
+    }
+    await Promise.all(waits);
   }
 
   /** Linked reports not in the index are read (once per file per load); other link targets are looked up. */

@@ -89,6 +89,8 @@ export class Session {
   private settingsProblemFiles = new Set<string>();
   /** The history the rules that need it read (set by start.ts). */
   historyFor?: HistoryProvider;
+  /** Waits until the history has looked up a document's links (set by start.ts). */
+  settleHistory?: (uri: string, model: ReportModel) => Promise<void>;
   /** Links in other reports that point into a document (set by start.ts, from the history). */
   inboundLinks?: (uri: string) => readonly InboundLink[];
   /** Called after settings are forgotten (the history re-reads its folders). */
@@ -232,11 +234,13 @@ export class Session {
   }
 
   /** Checks a file that is not open (its text read from disk), with its history, through the same pipeline. */
-  checkClosed(uri: string, text: string, ctx: DocContext): { model: ReportModel; diagnostics: Diagnostic[] } {
+  async checkClosed(uri: string, text: string, ctx: DocContext): Promise<{ model: ReportModel; diagnostics: Diagnostic[] }> {
     const model = parseReport(text, uri, ctx.options.profiles);
     if (!model.isReport || !ctx.client.enable) return { model, diagnostics: [] };
     let history: ReturnType<HistoryProvider>;
     try {
+      // Its links looked up first: a closed file is not checked again when the answers come.
+      await this.settleHistory?.(uri, model);
       history = this.historyFor?.(uri, model, ctx);
     } catch (e) {
       this.log(`internal error reading the history for ${uri}: ${(e as Error).stack ?? e}`);

@@ -51,6 +51,7 @@ export function startServer(connection: Connection): Session {
   const watchers = new HistoryWatchers(session, history);
   history.onRoots = () => void watchers.update();
   session.historyFor = (uri, model, ctx, doc) => history.contextFor(uri, model, ctx, doc);
+  session.settleHistory = (uri, model) => history.service.settle(uri, model);
   session.inboundLinks = (uri) => (history.ready ? inboundLinks(history.index, uri) : []);
   session.onInvalidate = (reason) => {
     if (!initialised) return;
