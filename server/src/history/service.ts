@@ -15,11 +15,11 @@ import type { HistoryData } from '../profiles/data';
 import type { ProfileSet } from '../profiles/types';
 import type { HistoryContext } from '../rules/types';
 import { loadHistoryAsync, NOT_INDEXED } from './load';
-import { isFindingId } from './resolve';
+import { LinkLookups } from './linkLookups';
 import { dedupeRoots, isInside, uriToPath } from './roots';
 import { HistoryIndex } from './store';
 import type { HistoryReport } from './types';
-import { resolveLinkKey, uriKey } from './uris';
+import { uriKey } from './uris';
 
 /** An open document, as the editor holds it (vscode-languageserver-textdocument's TextDocument fits). */
 export interface OpenDocument {
@@ -69,9 +69,6 @@ interface OpenEntry {
   indexed: boolean;
 }
 
-/** How long an answer to "does this linked file exist" is trusted before it is looked up again (in the background). */
-const EXISTS_TTL_MS = 2_000;
-const MAX_LINKED = 500;
 
 export class HistoryService {
   index: HistoryIndex;
@@ -88,15 +85,23 @@ export class HistoryService {
   private readonly open = new Map<string, OpenEntry>();
   /** Bumped whenever `index` is replaced or a lookup answers: part of the stamp results are cached under. */
   private epoch = 0;
-  private readonly linkedFiles = new Set<string>();
-  /** Link targets looked up: whether a file is there, when, and whether a lookup is under way. */
-  private readonly lookups = new Map<string, { exists?: boolean; at: number; pending: boolean }>();
-  private readonly pendingLookups = new Map<string, Promise<void>>();
+  /** Link targets outside the folders: looked up, and read when they are reports. */
+  private readonly links: LinkLookups;
   private lastSignature = '';
   private readonly subscription: Disposable;
 
   constructor(private readonly host: HistoryHost) {
     this.index = this.newIndex();
+    this.links = new LinkLookups({
+      workspace: host.workspace,
+      maxFileSize: (file) => host.maxFileSize(file),
+      index: () => this.index,
+      log: (m) => host.log(m),
+      answered: () => {
+        this.epoch++;
+        host.changed();
+      },
+    });
     this.subscription = host.workspace.onDidChange((changes) => void this.fileEvents(changes));
   }
 
@@ -134,7 +139,7 @@ export class HistoryService {
 
   /** Whether a file belongs in the index: under a root, or a linked report read on demand. */
   covers(file: string): boolean {
-    return this.roots.some((r) => isInside(file, r)) || this.linkedFiles.has(uriKey(file));
+    return this.roots.some((r) => isInside(file, r)) || this.links.isLinkedFile(uriKey(file));
   }
 
   private maxFor = (file: string): number => this.host.maxFileSize(file);
@@ -165,8 +170,7 @@ export class HistoryService {
     for (const p of result.problems) this.problem(p.file, p.reason);
     this.checkLastError(index);
     this.open.clear();
-    this.lookups.clear();
-    this.linkedFiles.clear();
+    this.links.clear();
     // The open documents' text wins over what was just read from disk.
     for (const doc of this.host.openDocuments()) this.reportFor(doc);
     this.ready = true;
@@ -271,7 +275,7 @@ export class HistoryService {
     let touched = 0;
     for (const c of changes) {
       const key = uriKey(c.path);
-      for (const k of [...this.lookups.keys()]) if (k === key || k.startsWith(`${key}/`)) this.lookups.delete(k);
+      this.links.forget(key);
       if (this.isOpen(c.path)) continue; // an open document's text wins over the disk
       if (c.kind === 'deleted') {
         if (MARKDOWN_FILE.test(c.path)) {
@@ -291,47 +295,9 @@ export class HistoryService {
     }
   }
 
-  /**
-   * Whether a link's file exists, as last looked up; undefined while the first
-   * look is under way. A stale answer is looked up again in the background,
-   * and a change of answer checks the documents again.
-   */
+  /** Whether a link's file exists, as last looked up; undefined while the first look is under way (see LinkLookups). */
   fileExists(key: string): boolean | undefined {
-    const held = this.lookups.get(key);
-    if (!held || (!held.pending && performance.now() - held.at > EXISTS_TTL_MS)) this.lookUp(key, false);
-    return held?.exists;
-  }
-
-  /**
-   * Looks at a linked file in the background; `read`: a Markdown file outside
-   * every root is read into the index (once per file per load), so that the link resolves.
-   */
-  private lookUp(key: string, read: boolean): void {
-    const held = this.lookups.get(key);
-    if (held?.pending || this.lookups.size > MAX_LINKED * 4) return;
-    const before = held?.exists;
-    this.lookups.set(key, { exists: before, at: performance.now(), pending: true });
-    const index = this.index;
-    const done = (async () => {
-      const st = await this.host.workspace.stat(key);
-      const exists = !!st?.isFile;
-      let added = false;
-      if (read && exists && this.linkedFiles.size < MAX_LINKED && !index.getByKey(key)) {
-        const r = await readWorkspaceText(this.host.workspace, key, this.maxFor(key), NOT_INDEXED);
-        if (r.ok && index === this.index && index.upsert({ uri: key, text: r.text })) {
-          this.linkedFiles.add(key);
-          added = true;
-        }
-      }
-      this.lookups.set(key, { exists, at: performance.now(), pending: false });
-      if (index !== this.index || (!added && exists === before)) return;
-      this.epoch++;
-      this.host.changed();
-    })().catch((e: unknown) => {
-      this.lookups.set(key, { exists: before, at: performance.now(), pending: false });
-      this.host.log(`history: could not look at ${key}: ${(e as Error).message}`);
-    }).finally(() => this.pendingLookups.delete(key));
-    this.pendingLookups.set(key, done);
+    return this.links.exists(key);
   }
 
   /**
@@ -342,27 +308,7 @@ export class HistoryService {
   async settle(uri: string, model: ReportModel): Promise<void> {
     if (!this.ready || !model.isReport) return;
     const report = this.index.get(uri) ?? this.index.prepare({ uri, text: model.text }, model);
-    if (!report) return;
-    this.followLinks(report);
-    const waits: Promise<void>[] = [];
-    for (const link of report.links) {
-      const key = resolveLinkKey(report.uri, link.path);
-      if (!key || this.index.getByKey(key)) continue;
-      if (!this.lookups.has(key)) this.lookUp(key, false);
-      const p = this.pendingLookups.get(key);
-      if (p) waits.push(p);
-    }
-    await Promise.all(waits);
-  }
-
-  /** Linked reports not in the index are read (once per file per load); other link targets are looked up. */
-  private followLinks(report: HistoryReport): void {
-    for (const link of report.links) {
-      if (!isFindingId(link.fragment) && !MARKDOWN_FILE.test(link.path)) continue;
-      const key = resolveLinkKey(report.uri, link.path);
-      if (!key || this.lookups.has(key) || this.index.getByKey(key)) continue;
-      this.lookUp(key, MARKDOWN_FILE.test(key));
-    }
+    if (report) await this.links.settle(report);
   }
 
   /**
@@ -376,7 +322,7 @@ export class HistoryService {
     if (!this.ready || !model.isReport) return undefined;
     const report = options.doc ? this.reportFor(options.doc, model) : this.index.get(uri) ?? this.index.prepare({ uri, text: model.text }, model);
     if (!report) return undefined;
-    this.followLinks(report);
+    this.links.follow(report);
     return {
       context: { index: this.index, report, record: options.record, fileExists: (key) => this.fileExists(key) },
       stamp: `${this.epoch}:${this.index.generation}:${options.record}`,

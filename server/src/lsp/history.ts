@@ -7,7 +7,7 @@ import { HistoryService as CoreHistoryService, type HistoryStatus } from '../his
 import type { WorkspaceChange } from '../core/workspace';
 import { NodeWorkspace } from '../io/nodeWorkspace';
 import { HISTORY_NOTIFICATION } from './protocol';
-import { historyFolders, isInside, settingsFinderFor, workspaceHistoryRoots } from './historyRoots';
+import { historyFolders, historySettings, isInside, workspaceHistoryRoots } from './historyRoots';
 import { uriToPath, type Analysis, type DocContext, type Session } from './session';
 
 const KINDS: Record<number, WorkspaceChange['kind']> = {
@@ -31,12 +31,11 @@ export class HistoryService {
 
   /** `changed` is called whenever the index changes in a way other documents may see. */
   constructor(private readonly session: Session, changed: () => void) {
-    const finder = settingsFinderFor(session);
     this.service = new CoreHistoryService({
       workspace: this.workspace,
       data: session.data,
-      profilesFor: (uri) => finder().forDocument(uriToPath(uri) ?? uri).profiles,
-      maxFileSize: (file) => finder().forDocument(file).config.maxFileSize,
+      profilesFor: (uri) => historySettings(session, uriToPath(uri) ?? uri).profiles,
+      maxFileSize: (file) => historySettings(session, file).config.maxFileSize,
       roots: () => workspaceHistoryRoots(session),
       openDocuments: () => session.documents.all(),
       log: (m) => session.log(m),

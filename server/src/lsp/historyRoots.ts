@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { SettingsFinder } from '../config/find';
+import type { Settings } from '../config/find';
 import { isInside, dedupeRoots } from '../history/roots';
 import { pathToUri, type DocContext, type Session } from './session';
 
@@ -41,12 +41,10 @@ export async function workspaceHistoryRoots(session: Session): Promise<string[]>
 }
 
 /**
- * The settings finder the history reads documents' settings with (their
- * `kinds:`, their maxFileSize): the session's, which is made afresh whenever
- * settings change (and the history reads its folders again).
+ * The settings of a file in the history (its `kinds:`, its maxFileSize), from
+ * the session's finder, which is made afresh whenever settings change (and the
+ * history reads its folders again).
  */
-export function settingsFinderFor(session: Session): () => Pick<SettingsFinder, 'forDocument'> {
-  return () => ({
-    forDocument: (file: string) => session.settingsFinder.forDocument(path.isAbsolute(file) ? file : path.join(process.cwd(), 'untitled.md')),
-  });
+export function historySettings(session: Session, file: string): Settings {
+  return session.settingsFinder.forDocument(path.isAbsolute(file) ? file : path.join(process.cwd(), 'untitled.md'));
 }
