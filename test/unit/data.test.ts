@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { builtinProfiles, loadBuiltinData } from '../../server/src/io/builtinData';
+import { loadHistoryData } from '../../server/src/io/history';
 import { buildBuiltinData } from '../../server/src/profiles/data';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { data } from '../helpers/data';
@@ -11,10 +12,10 @@ import { data } from '../helpers/data';
 describe('built-in data', () => {
   it('is read once per process, whatever asks for it', () => {
     assert.strictEqual(loadBuiltinData(), loadBuiltinData());
-    assert.strictEqual(loadBuiltinData({ ruleDocs: true, synonyms: true }), data);
+    assert.strictEqual(loadHistoryData({ ruleDocs: true }), data);
     assert.strictEqual(loadBuiltinData().profiles, data.profiles, 'with or without the rule pages: the same profiles');
     assert.strictEqual(builtinProfiles(), data.profiles);
-    assert.strictEqual(loadBuiltinData({ synonyms: true }).synonyms, data.synonyms, 'the synonyms read once too');
+    assert.strictEqual(loadHistoryData().synonyms, data.synonyms, 'the synonyms read once too');
   });
 
   it('gives a check only what it checks: no synonyms, no rule pages', () => {

@@ -8,8 +8,7 @@ import { SettingsFinder } from '../config/find';
 import { checkDocument } from '../check';
 import { formatOfsted } from '../core/dates';
 import { excerpt, reportLabel } from '../history/labels';
-import { loadBuiltinData } from '../io/builtinData';
-import { loadHistory } from '../io/history';
+import { loadHistory, loadHistoryData } from '../io/history';
 import { HistoryIndex } from '../history/store';
 import { DEFAULT_TOP_N, suggestionsForReport } from '../history/suggest';
 import { SUGGESTION } from '../history/thresholds';
@@ -96,7 +95,7 @@ export function runLinks(args: string[], io: Io): number {
   const a = parseArgs(args, io);
   if (!a) return 2;
   const draftFile = path.resolve(io.cwd, a.draft);
-  const data = loadBuiltinData({ synonyms: true });
+  const data = loadHistoryData();
   const settings = new SettingsFinder(data, nodeSettingsFiles, a.config).forDocument(draftFile);
   for (const p of settings.problems) io.err(`${p.source}: settings problem: ${p.message} (defaults used)`);
   const read = readTextFile(draftFile, settings.config.maxFileSize);

@@ -7,8 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DataProblem } from '../profiles/load';
-import { readSynonyms, type SynonymData } from '../history/synonyms';
-import { buildBuiltinData, type BuiltinData, type HistoryData, type SourceText } from '../profiles/data';
+import { buildBuiltinData, type BuiltinData, type SourceText } from '../profiles/data';
 import type { ProfileSet } from '../profiles/types';
 
 /** server/profiles/, from source or from dist/profiles/. */
@@ -56,7 +55,8 @@ function readTexts(): { judgements: SourceText; profiles: SourceText[]; abbrevia
   return { judgements: read('judgements.yaml'), profiles: names.map(read), abbreviations: read('abbreviations.yaml'), problems };
 }
 
-function readData(dir: string, name: string, problems: DataProblem[]): SourceText {
+/** One file of server/profiles/ (problems collected, never thrown). */
+export function readData(dir: string, name: string, problems: DataProblem[]): SourceText {
   const file = path.join(dir, name);
   try {
     return { source: file, text: fs.readFileSync(file, 'utf8') };
@@ -78,42 +78,21 @@ function listRuleDocs(): Map<string, string> {
   return out;
 }
 
-/** Each part is read at most once per process; the values built from them are kept too. */
 let base: BuiltinData | undefined;
-let synonyms: { value: SynonymData; problems: DataProblem[] } | undefined;
-let ruleDocs: Map<string, string> | undefined;
-const made = new Map<string, BuiltinData>();
+let withDocs: BuiltinData | undefined;
 
 /**
  * The built-in data, read once per process whatever the problems (they are in
- * the value: `problems`). `synonyms`: the history's (the language server and
- * `links`; a check has no use for them, and they cost more to read than a
- * report to check). `ruleDocs`: the rule pages (the language server links
- * diagnostics to them).
+ * the value: `problems`). `ruleDocs`: the rule pages too (the language server
+ * links diagnostics to them). The history's synonyms: io/history.ts's
+ * loadHistoryData (a check has no use for them, and they cost more to read
+ * than a report to check).
  */
-export function loadBuiltinData(options: { ruleDocs?: boolean; synonyms: true }): HistoryData;
-export function loadBuiltinData(options?: { ruleDocs?: boolean; synonyms?: boolean }): BuiltinData;
-export function loadBuiltinData(options: { ruleDocs?: boolean; synonyms?: boolean } = {}): BuiltinData {
+export function loadBuiltinData(options: { ruleDocs?: boolean } = {}): BuiltinData {
   base ??= buildBuiltinData(readTexts());
-  const key = `${!!options.ruleDocs}|${!!options.synonyms}`;
-  if (key === 'false|false') return base;
-  let data = made.get(key);
-  if (data) return data;
-  let problems = base.problems;
-  let extra: { synonyms?: SynonymData; ruleDocs?: Map<string, string> } = {};
-  if (options.synonyms) {
-    if (!synonyms) {
-      const found: DataProblem[] = [];
-      const t = readData(builtinProfileDir(), 'synonyms.yaml', found);
-      synonyms = { value: readSynonyms(t.text, t.source, found), problems: found };
-    }
-    extra = { ...extra, synonyms: synonyms.value };
-    problems = [...problems, ...synonyms.problems];
-  }
-  if (options.ruleDocs) extra = { ...extra, ruleDocs: (ruleDocs ??= listRuleDocs()) };
-  data = Object.freeze({ ...base, ...extra, problems: Object.freeze(problems) });
-  made.set(key, data);
-  return data;
+  if (!options.ruleDocs) return base;
+  withDocs ??= Object.freeze({ ...base, ruleDocs: listRuleDocs() });
+  return withDocs;
 }
 
 /** The built-in profiles (loadBuiltinData's), with the data's problems added to `problems`. Never re-reads. */

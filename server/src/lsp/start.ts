@@ -7,7 +7,7 @@ import { registerHistoryFeatures } from './historyFeatures';
 import { HistoryWatchers } from './historyWatch';
 import { CONFIG_FILE } from '../config/find';
 import { VERSION } from '../version';
-import { loadBuiltinData } from '../io/builtinData';
+import { loadHistoryData } from '../io/history';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { COMMANDS, STATS_REQUEST, type StatsResult } from './protocol';
@@ -31,7 +31,7 @@ const HISTORY_REFRESH_MS = 250;
  */
 export function startServer(connection: Connection): Session {
   // The built-in data, read once here at the edge: the history's synonyms, and the rule pages (diagnostics link to them).
-  const session = new Session(connection, loadBuiltinData({ ruleDocs: true, synonyms: true }));
+  const session = new Session(connection, loadHistoryData({ ruleDocs: true }));
   const scheduler = new DiagnosticsScheduler(session);
   let workspaceFolders = false;
   let initialised = false;

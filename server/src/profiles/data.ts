@@ -5,7 +5,7 @@
  * CLI's main, the language server's start, tests through a helper) and passed
  * in through the options; no rule or feature reads it from disk.
  */
-import { readSynonyms, type SynonymData } from '../history/synonyms';
+import type { SynonymData } from '../history/synonyms';
 import { readAbbreviationList } from './abbreviations';
 import { buildProfileSet, type DataProblem } from './load';
 import type { ProfileSet } from './types';
@@ -40,7 +40,6 @@ export interface BuiltinTexts {
   judgements: SourceText;
   profiles: SourceText[];
   abbreviations?: SourceText;
-  synonyms?: SourceText;
   ruleDocs?: ReadonlyMap<string, string>;
   /** Problems already met finding or reading the files. */
   problems?: DataProblem[];
@@ -51,11 +50,9 @@ export function buildBuiltinData(t: BuiltinTexts): BuiltinData {
   const problems: DataProblem[] = [...(t.problems ?? [])];
   const profiles = buildProfileSet(t.judgements, t.profiles, problems);
   const abbreviations = t.abbreviations ? readAbbreviationList(t.abbreviations.text, t.abbreviations.source, problems) : [];
-  const synonyms = t.synonyms ? readSynonyms(t.synonyms.text, t.synonyms.source, problems) : undefined;
   return Object.freeze({
     profiles,
     abbreviations: Object.freeze(abbreviations),
-    ...(synonyms ? { synonyms } : {}),
     ruleDocs: t.ruleDocs ?? new Map<string, string>(),
     problems: Object.freeze(problems),
   });
