@@ -5,17 +5,18 @@
  */
 import { checkDocument, checkText } from '../server/src/check';
 import { parseReport } from '../server/src/model/parse';
-import { builtinProfiles } from '../server/src/profiles/builtin';
+import { builtinProfiles } from '../server/src/io/builtinData';
 import { allRules } from '../server/src/rules/index';
 import { benchReport, reportOfSize } from './corpus';
 import { loadMarkdownlint } from './markdownlint';
 import { round, runsFor, timeSync, warmFor } from './timing';
 import type { BenchOptions, BenchRow } from './types';
+import { data } from '../test/helpers/data';
 
 const profiles = () => builtinProfiles();
 
 function check(text: string): number {
-  return checkText(text, 'bench-report.md', { profiles: profiles() }).diagnostics.length;
+  return checkText(text, 'bench-report.md', { data, profiles: profiles() }).diagnostics.length;
 }
 
 /** Our full check (parse + every rule) vs markdownlint's default rules, same text, same process. */
@@ -74,10 +75,10 @@ export async function benchBreakdown(opts: BenchOptions): Promise<BenchRow[]> {
   rows.push({ section, name: 'parse (model only)', median: round(parse), runs });
   const model = parseReport(text, 'bench-report.md', p);
   for (const rule of allRules) {
-    const t = timeSync(() => checkDocument(model, { profiles: p, rules: [rule] }), runs, warmup).median;
+    const t = timeSync(() => checkDocument(model, { data, profiles: p, rules: [rule] }), runs, warmup).median;
     rows.push({ section, name: `rule ${rule.id}`, median: round(t), runs });
   }
-  const all = timeSync(() => checkDocument(model, { profiles: p }), runs, warmup).median;
+  const all = timeSync(() => checkDocument(model, { data, profiles: p }), runs, warmup).median;
   rows.push({ section, name: 'all rules on a parsed model', median: round(all), runs, note: `parse + rules = ${(parse + all).toFixed(2)} ms` });
   return rows;
 }

@@ -8,8 +8,9 @@ import MarkdownIt from 'markdown-it';
 import { exportDocx, modelToDocx } from '../server/src/export/index';
 import { reportPreview } from '../server/src/export/preview';
 import { parseReport } from '../server/src/model/parse';
-import { builtinProfiles } from '../server/src/profiles/builtin';
+import { builtinProfiles } from '../server/src/io/builtinData';
 import type { BenchOptions, BenchRow } from './types';
+import { data } from '../test/helpers/data';
 
 const SECTIONS = [
   'The experiences and progress of children who need help and protection: good',
@@ -68,12 +69,12 @@ export async function benchExport(options: BenchOptions): Promise<BenchRow[]> {
   const profiles = builtinProfiles();
   const model = parseReport(text, 'bench.md', profiles);
   if (model.numbered.length !== 60) throw new Error(`the bench report has ${model.numbered.length} numbered paragraphs, not 60`);
-  const first = await exportDocx(text, 'bench.md', { profiles });
+  const first = await exportDocx(text, 'bench.md', { data, profiles });
   if (!first.ok) throw new Error(`the bench report was refused: ${first.reason}`);
   const md = new MarkdownIt({ html: true }).use(reportPreview, { profiles: () => profiles });
   const runs = options.smoke ? 1 : Math.max(10, Math.min(options.runs, 30));
-  if (!options.smoke) for (let i = 0; i < 3; i++) await exportDocx(text, 'bench.md', { profiles }); // warm up
-  const whole = await time(() => exportDocx(text, 'bench.md', { profiles }), runs);
+  if (!options.smoke) for (let i = 0; i < 3; i++) await exportDocx(text, 'bench.md', { data, profiles }); // warm up
+  const whole = await time(() => exportDocx(text, 'bench.md', { data, profiles }), runs);
   const docx = await time(() => modelToDocx(model), runs);
   const preview = await time(() => md.render(text), runs);
   const kb = Math.round(first.bytes.length / 1024);

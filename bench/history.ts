@@ -12,12 +12,13 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { performance } from 'perf_hooks';
 import { followUp, recurringConcerns } from '../server/src/history/concerns';
-import { loadHistory } from '../server/src/history/load';
+import { loadHistory } from '../server/src/io/history';
 import { HistoryIndex } from '../server/src/history/store';
 import { historyOf, suggestionsFor, suggestionsForReport } from '../server/src/history/suggest';
 import { generateDraft, generateHistory } from '../test/history/generate';
 import { timeSync } from './timing';
 import type { BenchOptions, BenchRow } from './types';
+import { data } from '../test/helpers/data';
 
 const SECTION = 'history';
 const GENERATED = 5000;
@@ -40,7 +41,7 @@ function heapMb(gc: (() => void) | undefined): number {
 }
 
 function buildIndex(docs: { path: string; text: string }[], shared: string | undefined): { index: HistoryIndex; ms: number; cpuMs: number; imported: number } {
-  const index = new HistoryIndex();
+  const index = new HistoryIndex({ data });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const d of docs) index.upsert({ uri: `/bench/generated/${d.path}`, text: d.text });

@@ -7,10 +7,13 @@
  */
 import { checkText } from '../server/src/check';
 import { importDocx } from '../server/src/import/docx/index';
-import { builtinProfiles } from '../server/src/profiles/builtin';
+import { builtinProfiles } from '../server/src/io/builtinData';
 import { abstractNum, del, ilacsTitlePage, ins, makeDocx, num, p, run } from '../test/import/docx/make';
 import { timeAsync } from './timing';
 import type { BenchOptions, BenchRow } from './types';
+import { loadBuiltinData } from '../server/src/io/builtinData';
+
+const builtin = loadBuiltinData();
 
 const SECTION = 'word in';
 const SENTENCE = 'Social workers visit children regularly and know them well, and their records show clearly how plans are progressing for each child.';
@@ -49,7 +52,7 @@ export async function benchWordIn(options: BenchOptions): Promise<BenchRow[]> {
   const imp = (await timeAsync(() => importDocx(bytes, { sourceName: 'draft.docx' }), runs, warmup)).median;
   const checked = (await timeAsync(async () => {
     const r = await importDocx(bytes, { sourceName: 'draft.docx' });
-    if (r.ok) checkText(r.markdown, 'draft.docx', { profiles });
+    if (r.ok) checkText(r.markdown, 'draft.docx', { data: builtin, profiles });
   }, runs, warmup)).median;
   const data = { bytes: bytes.length, paragraphs: first.docx.paragraphs.length, markdownBytes: first.markdown.length };
   return [

@@ -11,9 +11,10 @@ import * as path from 'path';
 import { checkText } from '../server/src/check';
 import { importBytes } from '../server/src/import/index';
 import { writeNewFile as writeOutput } from '../server/src/io/files';
-import { builtinProfiles } from '../server/src/profiles/builtin';
+import { builtinProfiles } from '../server/src/io/builtinData';
 import { authoritySlug } from '../server/src/import/naming';
 import type { TableRow } from '../server/src/import/types';
+import { data } from '../test/helpers/data';
 
 const repo = path.resolve(__dirname, '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus', 'ilacs');
@@ -141,7 +142,7 @@ async function main(): Promise<number> {
     }
     if (r.kind === 'ilacs') {
       checked++;
-      const res = checkText(r.markdown, row.file, { profiles });
+      const res = checkText(r.markdown, row.file, { data, profiles });
       const errors = res.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length === 0) clean++;
       for (const d of res.diagnostics) {

@@ -26,6 +26,7 @@ import { DEFAULT_MIN_SCORE, DEFAULT_TOP_N, HistoryIndex, scoreFinding, type Hist
 import { agreement } from './eval-links/agreement';
 import { linkCount, readGold, type GoldPair } from './eval-links/gold';
 import { add, emptyTally, figures, merge, shownOf, type EvalOptions, type FindingResult, type Tally } from './eval-links/metrics';
+import { data } from '../test/helpers/data';
 
 const repoRoot = path.resolve(__dirname, '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
@@ -174,7 +175,7 @@ async function main(): Promise<number> {
   }
 
   const t0 = Date.now();
-  const index = new HistoryIndex();
+  const index = new HistoryIndex({ data });
   const reportFor = new Map<GoldPair['earlier'], HistoryReport | undefined>();
   let source: string;
   if (args.imported) {

@@ -9,7 +9,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { historyPage } from '../server/src/features/historyPage';
-import { HistoryIndex, historyView, loadHistory } from '../server/src/history/index';
+import { HistoryIndex, historyView } from '../server/src/history/index';
+import { loadHistory } from '../server/src/io/history';
+import { data } from '../test/helpers/data';
 
 const root = path.join(__dirname, '..');
 const draft = path.resolve(process.argv[2] ?? path.join(root, 'examples', 'drafts', '2025-02-ilacs.md'));
@@ -20,7 +22,7 @@ if (!chromium) {
   process.exit(0);
 }
 
-const index = new HistoryIndex();
+const index = new HistoryIndex({ data });
 loadHistory(index, [path.join(root, 'examples')]);
 const report = index.get(draft);
 if (!report) {

@@ -5,6 +5,8 @@ import { checkText, type CheckResult } from '../server/src/check';
 import { SettingsFinder } from '../server/src/config/find';
 import type { Diagnostic } from '../server/src/core/types';
 import { allRules } from '../server/src/rules/index';
+import { data } from './helpers/data';
+import { nodeSettingsFiles } from '../server/src/io/files';
 
 /**
  * The bundled examples that `npm start` checks (examples/README.md):
@@ -43,12 +45,12 @@ function markdownUnder(dir: string): string[] {
   return out;
 }
 
-const finder = new SettingsFinder();
+const finder = new SettingsFinder(data, nodeSettingsFiles);
 
 function check(file: string): CheckResult {
   const settings = finder.forDocument(file);
   assert.deepStrictEqual(settings.problems.map((p) => p.message), [], `settings used for ${file} have problems`);
-  return checkText(fs.readFileSync(file, 'utf8'), file, { profiles: settings.profiles, config: settings.config });
+  return checkText(fs.readFileSync(file, 'utf8'), file, { data, profiles: settings.profiles, config: settings.config });
 }
 
 function show(d: Diagnostic): string {

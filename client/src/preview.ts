@@ -3,7 +3,7 @@
 // (server/src/export/preview.ts) and the styles are media/preview.css.
 import type MarkdownIt from 'markdown-it';
 import { reportPreview } from '../../server/src/export/preview';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 
 export function extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.MarkdownIt {
   return md.use(reportPreview, { profiles: () => builtinProfiles() });

@@ -11,7 +11,8 @@ import { importBytes } from '../../server/src/import/index';
 import { defaultConfig } from '../../server/src/config/config';
 import type { Severity } from '../../server/src/core/types';
 import type { ImportKind } from '../../server/src/import/types';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
+import { data } from '../../test/helpers/data';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'ilacs');
@@ -74,7 +75,7 @@ export async function importAndCheck(files: string[], corpus = CORPUS, onProgres
       run.failures.push({ file, reason: r.reason });
       continue;
     }
-    const checked = checkText(r.markdown, file, { profiles, config });
+    const checked = checkText(r.markdown, file, { data, profiles, config });
     run.reports.push({
       file,
       kind: recordKind(r.kind),

@@ -2,12 +2,16 @@ import { defaultConfig, type Config } from './config/config';
 import type { Diagnostic, Severity } from './core/types';
 import { parseReport } from './model/parse';
 import type { DisableDirective, ReportModel } from './model/types';
+import type { BuiltinData } from './profiles/data';
 import type { ProfileSet } from './profiles/types';
 import { allRules } from './rules/index';
 import type { HistoryContext, Report, Rule, RuleContext } from './rules/types';
 
 export interface CheckOptions {
-  profiles: ProfileSet;
+  /** The built-in data, loaded once at the edge (io/builtinData.ts). */
+  data: BuiltinData;
+  /** The document's profiles: the built-in ones with its settings' `kinds:` merged in. Default: `data.profiles`. */
+  profiles?: ProfileSet;
   config?: Config;
   /** Rules to run; all by default. */
   rules?: readonly Rule[];
@@ -22,7 +26,7 @@ export interface CheckResult {
 
 /** Parses and checks one document's text (see checkDocument). Never throws. */
 export function checkText(text: string, uri: string, options: CheckOptions): CheckResult {
-  const model = parseReport(text, uri, options.profiles);
+  const model = parseReport(text, uri, options.profiles ?? options.data.profiles);
   return { model, diagnostics: checkDocument(model, options) };
 }
 
@@ -64,7 +68,8 @@ export function checkDocument(model: ReportModel, options: CheckOptions): Diagno
     if (!ruleRuns(rule, config, options.history)) continue;
     const ctx: RuleContext = {
       model,
-      catalog: options.profiles.catalog,
+      catalog: (options.profiles ?? options.data.profiles).catalog,
+      data: options.data,
       config,
       history: options.history,
       report: (r) => push(rule.id, r, rule.defaultSeverity),

@@ -10,6 +10,8 @@ import { SettingsFinder } from '../../server/src/config/find';
 import { applyEdits } from '../../server/src/core/edits';
 import { expandSnippet, SNIPPETS } from '../../server/src/features/snippets';
 import { fixAll } from '../../server/src/fix';
+import { loadBuiltinData } from '../../server/src/io/builtinData';
+import { nodeSettingsFiles } from '../../server/src/io/files';
 import { EXPECTED, ROOT } from './paths';
 
 export interface Planted {
@@ -50,11 +52,12 @@ export function cliCheck(file: string): CliDiagnostic[] {
 export const key = (d: { ruleId?: string; code?: string; line: number; column: number; severity: string }) =>
   `${d.line}:${d.column} ${d.severity} ${d.ruleId ?? d.code}`;
 
-const finder = () => new SettingsFinder();
+const data = loadBuiltinData();
+const finder = () => new SettingsFinder(data, nodeSettingsFiles);
 
 function options(file: string) {
   const s = finder().forDocument(file);
-  return { profiles: s.profiles, config: s.config };
+  return { data, profiles: s.profiles, config: s.config };
 }
 
 /** The text after applying the fix of one diagnostic (rule, 1-based line), as the core makes it. */

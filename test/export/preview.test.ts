@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MarkdownIt from 'markdown-it';
 import { reportPreview } from '../../server/src/export/preview';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { ensureBuilt, ROOT } from '../lsp/client';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');

@@ -14,7 +14,7 @@ import * as path from 'path';
 import { importPdf } from '../../server/src/import/index';
 import { parseReport } from '../../server/src/model/parse';
 import type { ReportModel } from '../../server/src/model/types';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { modelToDocx } from '../../server/src/export/index';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { modelToDocx, FRONT_MATTER_PROPERTY, KIND_PROPERTY } from '../../server/src/export/index';
 import { parseReport } from '../../server/src/model/parse';
 import type { ReportModel } from '../../server/src/model/types';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { readDocx, type ReadDocx } from './readDocx';
 import { EXPORT_SAMPLES, kindsWithoutSample } from './samples';
 

@@ -5,11 +5,12 @@ import { parse as parseYaml } from 'yaml';
 import { checkText } from '../../server/src/check';
 import { applyKinds, readConfig } from '../../server/src/config/config';
 import { DEFAULT_DEBOUNCE } from '../../server/src/lsp/settings';
-import { builtinProfileDir } from '../../server/src/profiles/builtin';
+import { builtinProfileDir } from '../../server/src/io/builtinData';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { allRules } from '../../server/src/rules/index';
 import { expandSnippet, SNIPPETS } from '../../server/src/features/snippets';
 import { catalog, profiles } from './helpers';
+import { data } from '../helpers/data';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
@@ -100,7 +101,7 @@ describe('snippets', () => {
     for (const [name, s] of whole) {
       const text = expandSnippet(bodyOf(s));
       assert.ok(!text.includes('${') && !/\$\d/.test(text), `${name}: not fully expanded`);
-      const r = checkText(text, `file:///snippet/${name}.md`, { profiles: profiles() });
+      const r = checkText(text, `file:///snippet/${name}.md`, { data, profiles: profiles() });
       assert.ok(r.model.isReport, name);
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
       assert.deepStrictEqual(errors.map((d) => `${d.range.start.line + 1} ${d.ruleId}: ${d.message}`), [], `${name}:\n${text}`);
@@ -110,7 +111,7 @@ describe('snippets', () => {
   it('give front matter that each kind accepts', () => {
     for (const [name, s] of Object.entries(snippets('snippets/front-matter.json'))) {
       const text = `${expandSnippet(bodyOf(s))}\n# Title\n`;
-      const r = checkText(text, 'file:///snippet.md', { profiles: profiles() });
+      const r = checkText(text, 'file:///snippet.md', { data, profiles: profiles() });
       assert.ok(r.model.profile, `${name}: unknown kind`);
       assert.deepStrictEqual(r.diagnostics.filter((d) => d.ruleId === 'front-matter').map((d) => d.message), [], name);
     }

@@ -3,9 +3,10 @@ import * as path from 'path';
 import { chartSeries, escapeXml, gradeLevel, historyChartSvg } from '../../server/src/features/historyChart';
 import { contentSecurityPolicy, historyPage } from '../../server/src/features/historyPage';
 import { historyView, type HistoryView } from '../../server/src/history/editor';
-import { loadHistory } from '../../server/src/history/load';
+import { loadHistory } from '../../server/src/io/history';
 import { HistoryIndex } from '../../server/src/history/store';
 import type { RecurringConcern } from '../../server/src/history/types';
+import { data } from '../helpers/data';
 
 
 const EQUIVALENTS = new Map<string, string[]>([
@@ -207,7 +208,7 @@ describe('features: the history view on a scrutiny report and in a narrow pane (
 describe('features: the history view over a real index (fixtures: Fernbury, with a scrutiny report)', () => {
   it('names each report without grades by its kind and the date its front matter gives', () => {
     const fixtures = path.join(__dirname, '..', 'history', 'fixtures');
-    const index = new HistoryIndex();
+    const index = new HistoryIndex({ data });
     loadHistory(index, ['history', 'drafts'], { cwd: fixtures });
     const draft = index.get(path.join(fixtures, 'drafts', '2025-ilacs-draft.md'));
     assert.ok(draft, 'the fixture draft is not in the index');

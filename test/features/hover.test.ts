@@ -1,15 +1,19 @@
 import * as assert from 'assert';
 import { checkDocument } from '../../server/src/check';
-import { clearDocCache, docsDir, ruleDocPage, ruleDocUri } from '../../server/src/features/docs';
 import { hoverAt } from '../../server/src/features/hover';
 import { judgementTableFor } from '../../server/src/features/judgementTable';
 import { ruleById } from '../../server/src/rules/index';
 import { ilacsReport } from '../lsp/reports';
 import { catalog, model, profiles, report } from './helpers';
+import { data } from '../helpers/data';
+import { loadBuiltinData } from '../../server/src/io/builtinData';
+import { ruleDocUri as docUri } from '../../server/src/profiles/data';
+
+const ruleDocUri = (id: string) => docUri(data, id);
 
 function hover(text: string, needle: string, delta = 1) {
   const m = model(text);
-  const diagnostics = checkDocument(m, { profiles: profiles() });
+  const diagnostics = checkDocument(m, { data, profiles: profiles() });
   return hoverAt({ model: m, catalog: catalog(), offset: text.indexOf(needle) + delta, diagnostics, ruleLink: ruleDocUri, ruleSummary: (id) => ruleById(id)?.summary });
 }
 
@@ -50,11 +54,13 @@ describe('features: hover', () => {
 
 describe('features: rule docs', () => {
   it('finds docs/rules from source, and only rule pages', () => {
-    clearDocCache();
-    assert.ok(docsDir(), 'docs/rules not found');
+    assert.ok(data.ruleDocs.size > 10, 'docs/rules not found');
     assert.ok(ruleDocUri('grade-wording')!.startsWith('file://'));
     assert.strictEqual(ruleDocUri('no-such-rule'), undefined);
-    assert.strictEqual(ruleDocPage('../../package'), undefined);
+    assert.strictEqual(ruleDocUri('../../package'), undefined);
+    // The CLI has no use for the pages: it does not list them.
+    assert.strictEqual(loadBuiltinData().ruleDocs.size, 0);
+    assert.strictEqual(loadBuiltinData().profiles, data.profiles, 'read once, shared');
   });
 });
 

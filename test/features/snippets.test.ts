@@ -4,6 +4,7 @@ import { completionsAt } from '../../server/src/features/completion';
 import { expandSnippet, SNIPPETS } from '../../server/src/features/snippets';
 import { allRules } from '../../server/src/rules/index';
 import { model, profiles, report } from './helpers';
+import { data } from '../helpers/data';
 
 /** Completions at the '¦' in a text. */
 function at(textWithCursor: string) {
@@ -57,7 +58,7 @@ describe('features: the ir- snippets from the server (issue 12, item 8)', () => 
     assert.match(section.insertText, /\n4\. $/);
     // Inserted, it gives no numbering problem.
     const after = text.slice(0, section.replace.start) + section.insertText + 'Four.' + text.slice(section.replace.end);
-    const numbering = checkText(after, 'file:///d.md', { profiles: profiles() }).diagnostics.filter((d) => d.ruleId === 'paragraph-numbering');
+    const numbering = checkText(after, 'file:///d.md', { data, profiles: profiles() }).diagnostics.filter((d) => d.ruleId === 'paragraph-numbering');
     assert.deepStrictEqual(numbering.map((d) => d.message), []);
     // With no paragraph before the cursor, 1.
     assert.match(at(report(ILACS('2024-05-06 to 2024-05-17'), '# T\n\nir-¦\n')).list.find((c) => c.label === 'ir-judgement-section')!.insertText, /\n1\. $/);

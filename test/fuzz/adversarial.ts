@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkText } from '../../server/src/check';
 import type { Config } from '../../server/src/config/config';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
+import { data } from '../helpers/data';
 
 /**
  * Long adversarial lines: a short unit that the rules' regular expressions
@@ -71,7 +72,7 @@ export function adversarialTimings(length: number): { name: string; ms: number }
   const config = adversarialConfig();
   return adversarialDocs(length).map((a) => {
     const t0 = performance.now();
-    checkText(a.text, 'adversarial.md', { profiles, config });
+    checkText(a.text, 'adversarial.md', { data, profiles, config });
     return { name: a.name, ms: performance.now() - t0 };
   });
 }

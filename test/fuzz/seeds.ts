@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckOptions } from '../../server/src/check';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { listFixtures, optionsFor, readFixture } from '../helpers/fixtures';
+import { data } from '../helpers/data';
 
 /**
  * The documents the fuzzers start from: every valid report and rule fixture in
@@ -40,7 +41,7 @@ export function reportSeeds(): Seed[] {
     const text = fixture.text.replace(/<!--\s*expect\b[\s\S]*?-->\s*$/, '');
     seeds.push({ name: path.relative(ROOT, file), text, options: optionsFor(fixture) });
   }
-  const defaults: CheckOptions = { profiles: builtinProfiles() };
+  const defaults: CheckOptions = { data, profiles: builtinProfiles() };
   for (const file of markdownUnder(path.join(ROOT, 'examples'))) {
     seeds.push({ name: path.relative(ROOT, file), text: fs.readFileSync(file, 'utf8'), options: defaults });
   }

@@ -1,10 +1,11 @@
 import * as fc from 'fast-check';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { randomReport } from './generate';
 import { applyMutations, mutatedText, mutation } from './mutate';
 import { applyByteMutation, byteMutation, pdfSeeds } from './pdfMutate';
 import { checkProblems, fixProblems, importPdfProblems, importTextProblems, lineEndingProblems } from './properties';
 import { plainTextSeeds, reportSeeds } from './seeds';
+import { data } from '../helpers/data';
 
 /**
  * The fuzz suites: each a fast-check property over generated input, shared by
@@ -53,7 +54,7 @@ const randomCheck: Suite = {
   name: 'check: random reports',
   share: 0.15,
   property() {
-    const options = { profiles: builtinProfiles() };
+    const options = { data, profiles: builtinProfiles() };
     return fc.property(randomReport, (text) => {
       fail(checkProblems(text, 'random.md', options).problems, () => JSON.stringify(text));
     });
@@ -78,7 +79,7 @@ const importTextSuite: Suite = {
   share: 0.15,
   property() {
     const seeds = plainTextSeeds();
-    const options = { profiles: builtinProfiles() };
+    const options = { data, profiles: builtinProfiles() };
     return fc.property(
       fc.nat({ max: seeds.length - 1 }),
       fc.array(mutation, { minLength: 1, maxLength: 6 }),

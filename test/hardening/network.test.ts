@@ -2,11 +2,12 @@ import * as assert from 'assert';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadHistory } from '../../server/src/history/load';
+import { loadHistory } from '../../server/src/io/history';
 import { HistoryIndex } from '../../server/src/history/store';
 import { makePdf } from '../import/pdfMaker';
 import { stripMarkdown } from '../fuzz/seeds';
 import { cleanReport, cli, tempDir } from './helpers';
+import { data } from '../helpers/data';
 
 /**
  * Issue 7: the tool never opens a network connection, never starts another
@@ -130,7 +131,7 @@ describe('hardening: no network, no other programs, no unasked writes', function
     const draft = path.join('drafts', fs.readdirSync(path.join(examples, 'drafts')).find((f) => f.includes('ilacs'))!);
     const links = await cli(examples, 'links', draft, '--history', 'history');
     assert.ok(links.code === 0 || links.code === 1, links.err.join('\n'));
-    const loaded = loadHistory(new HistoryIndex(), [path.join(examples, 'history')]);
+    const loaded = loadHistory(new HistoryIndex({ data }), [path.join(examples, 'history')]);
     assert.ok(loaded.files.length > 0);
     assert.deepStrictEqual(changes(afterFix, snapshot(dir)), afterImport, 'links and history loading write nothing');
 

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import { checkText } from '../../server/src/check';
 import { applyKinds, readConfig } from '../../server/src/config/config';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { adversarialConfig, adversarialDocs, PLACES, UNITS } from '../fuzz/adversarial';
 import { checkProblems } from '../fuzz/properties';
+import { data } from '../helpers/data';
 
 /**
  * Issue 7: patterns users may add cannot hang the checker, and the rules'
@@ -50,7 +51,7 @@ function settings() {
   const config = readConfig(SETTINGS, 'settings.yaml', problems);
   const profiles = applyKinds(builtinProfiles(), config, problems);
   assert.deepStrictEqual(problems, []);
-  return { config, profiles };
+  return { data, config, profiles };
 }
 
 function paper(first: string, second: string, status = 'final'): string {
@@ -90,7 +91,7 @@ describe('hardening: patterns from users match literally and cannot hang the che
       const config = adversarialConfig();
       let checked = 0;
       for (const a of adversarialDocs(150_000, [place])) {
-        const r = checkText(a.text, 'adversarial.md', { profiles, config });
+        const r = checkText(a.text, 'adversarial.md', { data, profiles, config });
         assert.ok(!r.diagnostics.some((d) => d.ruleId === 'internal-error'), `${a.name}: ${r.diagnostics.find((d) => d.ruleId === 'internal-error')?.message}`);
         assert.ok(r.diagnostics.every((d) => d.span.end <= a.text.length), a.name);
         checked++;

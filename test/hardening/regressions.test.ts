@@ -5,15 +5,16 @@ import { checkText } from '../../server/src/check';
 import { applyEdits } from '../../server/src/core/edits';
 import type { Diagnostic } from '../../server/src/core/types';
 import { fixAll } from '../../server/src/fix';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { checkProblems, fixProblems, lineEndingProblems } from '../fuzz/properties';
 import { FIXTURES } from './helpers';
+import { data } from '../helpers/data';
 
 /**
  * The bugs `npm run fuzz` found, each as the fuzzer's shrunk counterexample
  * cut down by hand, so that they stay fixed (docs/hardening.md lists them).
  */
-const options = { profiles: builtinProfiles() };
+const options = { data, profiles: builtinProfiles() };
 const valid = (name: string) => fs.readFileSync(path.join(FIXTURES, 'valid', name), 'utf8').replace(/<!--\s*expect\b[\s\S]*?-->\s*$/, '');
 const ILACS = valid('ilacs-2023-sections.md');
 const SCRUTINY = valid('scrutiny-2024-sections.md');

@@ -3,9 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkText } from '../../server/src/check';
 import { defaultConfig, readConfig } from '../../server/src/config/config';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { cli, cleanReport, reportWithError, tempDir } from './helpers';
+import { data } from '../helpers/data';
 
 /**
  * Issue 7: a malformed .inspection-reports.yaml gives one problem and the
@@ -76,7 +77,7 @@ describe('hardening: settings file and YAML', () => {
 
   it('bounds aliases in a report\'s front matter: a message, and the rest of the report is checked', () => {
     const text = cleanReport().replace('inspection-type: standard\n', `inspection-type: standard\n${billionLaughs()}`);
-    const r = checkText(text, 'laughs.md', { profiles: builtinProfiles() });
+    const r = checkText(text, 'laughs.md', { data, profiles: builtinProfiles() });
     const fm = r.diagnostics.filter((d) => d.ruleId === 'front-matter');
     assert.ok(fm.some((d) => /cannot be read: .*alias/i.test(d.message)), fm.map((d) => d.message).join('\n'));
     assert.ok(r.model.isReport);
@@ -91,7 +92,7 @@ describe('hardening: settings file and YAML', () => {
       assert.match(problems[0].message, /tag/i);
       assert.deepStrictEqual(config.abbreviations, [], 'defaults used');
       const text = cleanReport().replace('authority: Kestrel Bay Borough Council', `authority: ${tag}`);
-      const r = checkText(text, 'tags.md', { profiles: builtinProfiles(), config });
+      const r = checkText(text, 'tags.md', { data, profiles: builtinProfiles(), config });
       assert.ok(r.model.isReport);
       const authority = r.model.frontMatter?.entries.get('authority')?.value;
       assert.ok(authority === null || typeof authority === 'string', `authority is data, not code: ${typeof authority}`);

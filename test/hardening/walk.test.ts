@@ -3,9 +3,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { collectMarkdown, describeError } from '../../server/src/io/files';
-import { loadHistory } from '../../server/src/history/load';
+import { loadHistory } from '../../server/src/io/history';
 import { HistoryIndex } from '../../server/src/history/store';
 import { cleanReport, cli, isRoot, tempDir } from './helpers';
+import { data } from '../helpers/data';
 
 /**
  * Issue 7: a history folder with thousands of files, unreadable files and
@@ -57,7 +58,7 @@ describe('hardening: walking folders with loops, bad files and many files', func
     const names = files.map((f) => path.relative(h, f)).sort();
     assert.ok(names.includes(path.join('a', 'one.md')) && names.includes(path.join('a', 'b', 'two.md')));
     assert.ok(!names.some((n) => n.includes('back-to-top') || n.includes(`self${path.sep}`)), `no file reached through a folder link: ${names.join(', ')}`);
-    const index = new HistoryIndex();
+    const index = new HistoryIndex({ data });
     const loaded = loadHistory(index, [h]);
     const reasons = new Map<string, string[]>();
     for (const p of loaded.problems) reasons.set(path.basename(p.file), [...(reasons.get(path.basename(p.file)) ?? []), p.reason]);
@@ -117,7 +118,7 @@ describe('hardening: walking folders with loops, bad files and many files', func
   it('reports a file and a folder it may not read, once each, and reads the rest', () => {
     const { h, restore } = locked();
     try {
-      const loaded = loadHistory(new HistoryIndex(), [h]);
+      const loaded = loadHistory(new HistoryIndex({ data }), [h]);
       assert.deepStrictEqual(loaded.problems.map((p) => `${path.basename(p.file)}: ${p.reason}`).sort(), ['locked.md: permission denied', 'locked: permission denied']);
       assert.deepStrictEqual(loaded.files.map((f) => path.basename(f.file)), ['open.md']);
     } finally {
@@ -156,7 +157,7 @@ describe('hardening: walking folders with loops, bad files and many files', func
         else fs.writeFileSync(file, f % 4 === 1 ? report(d * 100 + f) : `# Notes ${f}\n\nNot a report.\n`);
       }
     }
-    const loaded = loadHistory(new HistoryIndex(), [h]);
+    const loaded = loadHistory(new HistoryIndex({ data }), [h]);
     assert.strictEqual(loaded.files.length + loaded.problems.length, 3000);
     assert.strictEqual(loaded.problems.length, 60);
     assert.strictEqual(new Set(loaded.problems.map((p) => p.file)).size, 60, 'each once');

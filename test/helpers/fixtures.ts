@@ -3,9 +3,10 @@ import * as path from 'path';
 import { checkText, type CheckResult } from '../../server/src/check';
 import { readConfig } from '../../server/src/config/config';
 import type { Diagnostic } from '../../server/src/core/types';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import type { DataProblem } from '../../server/src/profiles/load';
 import { allRules } from '../../server/src/rules/index';
+import { data } from './data';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -82,7 +83,7 @@ export function optionsFor(fixture: Fixture) {
   const problems: DataProblem[] = [];
   const config = fixture.config ? readConfig(fixture.config, fixture.file, problems) : undefined;
   if (problems.length) throw new Error(`${fixture.file}: bad config: ${problems.map((p) => p.message).join('; ')}`);
-  return { profiles: builtinProfiles(), config };
+  return { data, profiles: builtinProfiles(), config };
 }
 
 export function checkFixture(fixture: Fixture, text = fixture.text): CheckResult {

@@ -2,9 +2,10 @@ import * as assert from 'assert';
 import { findAbbreviations, abbreviationMap } from '../../server/src/history/abbreviations';
 import { Analyser } from '../../server/src/history/analyse';
 import { stem } from '../../server/src/history/stem';
-import { builtinSynonyms, readSynonyms } from '../../server/src/history/synonyms';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { readSynonyms } from '../../server/src/history/synonyms';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import type { DataProblem } from '../../server/src/profiles/load';
+import { data as builtin } from '../helpers/data';
 
 describe('history: analysis of finding text', () => {
   describe('stemmer', () => {
@@ -55,7 +56,7 @@ describe('history: analysis of finding text', () => {
   });
 
   describe('terms', () => {
-    const analyser = new Analyser(builtinSynonyms());
+    const analyser = new Analyser(builtin.synonyms);
     const terms = (t: string, own?: Map<string, string>) => analyser.terms(t, own);
 
     it('drops stop words, years and the names of reports', () => {
@@ -114,9 +115,8 @@ describe('history: analysis of finding text', () => {
 
   describe('data', () => {
     it('the shipped synonyms.yaml reads without problems and is not taken for a profile', () => {
-      const problems: DataProblem[] = [];
-      const data = builtinSynonyms(problems);
-      assert.deepEqual(problems, []);
+      assert.deepEqual(builtin.problems, []);
+      const data = builtin.synonyms;
       assert.ok(data.synonyms.length > 10 && data.abbreviations.length > 10 && data.judgements.size > 5);
       const profileProblems: DataProblem[] = [];
       builtinProfiles(profileProblems);

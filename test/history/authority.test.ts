@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { authorityKey, sameAuthority } from '../../server/src/history/authority';
-import { builtinSynonyms } from '../../server/src/history/synonyms';
+import { data } from '../helpers/data';
 
 describe('history: authority names', () => {
-  const aliases = builtinSynonyms().authorities;
+  const aliases = data.synonyms.authorities;
   const same = (a: string, b: string) => sameAuthority(a, b, aliases);
 
   it('reads a city council and its bare name as one authority, and the county as another', () => {

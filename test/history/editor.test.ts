@@ -3,17 +3,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits } from '../../server/src/core/edits';
 import { findingAt, historyLenses, historyMarkdown, historyView, linkFixes } from '../../server/src/history/editor';
-import { loadHistory, loadHistoryAsync } from '../../server/src/history/load';
+import { loadHistoryAsync } from '../../server/src/history/load';
+import { loadHistory } from '../../server/src/io/history';
+import { NodeWorkspace } from '../../server/src/io/nodeWorkspace';
 import { HistoryIndex } from '../../server/src/history/store';
 import { historyOf } from '../../server/src/history/suggest';
 import { historyCheck, must } from './helpers';
 import { defaultConfig } from '../../server/src/config/config';
+import { data } from '../helpers/data';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const DRAFT = path.join(FIXTURES, 'drafts', '2025-ilacs-draft.md');
 
 describe('history: data for the editor', () => {
-  const index = new HistoryIndex();
+  const index = new HistoryIndex({ data });
   const loaded = loadHistory(index, ['history', 'drafts'], { cwd: FIXTURES });
   const text = fs.readFileSync(DRAFT, 'utf8');
   const draft = must(index.get(DRAFT));
@@ -26,8 +29,9 @@ describe('history: data for the editor', () => {
   });
 
   it('loads the same without blocking', async () => {
-    const other = new HistoryIndex();
-    const r = await loadHistoryAsync(other, ['history', 'drafts'], { cwd: FIXTURES, batch: 2 });
+    const other = new HistoryIndex({ data });
+    const r = await loadHistoryAsync(new NodeWorkspace(), other, ['history', 'drafts'], { cwd: FIXTURES, batch: 2 });
+    assert.deepEqual(r.files, loaded.files, 'the same files, roots and paths inside them');
     assert.equal(r.files.length, 7);
     assert.deepEqual(other.stats(), index.stats());
   });

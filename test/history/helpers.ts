@@ -8,8 +8,9 @@ import type { Diagnostic } from '../../server/src/core/types';
 import { HistoryIndex } from '../../server/src/history/store';
 import type { HistoryReport } from '../../server/src/history/types';
 import { parseReport } from '../../server/src/model/parse';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { allRules } from '../../server/src/rules/index';
+import { data } from '../helpers/data';
 
 export const JUDGEMENT_NAMES: Record<string, string> = {
   leaders: 'The impact of leaders on social work practice with children and families',
@@ -115,7 +116,7 @@ export function scrutiny(p: { authority: string; meetingDate: string; recs?: str
 
 /** An index over the given files (uri -> text). */
 export function indexOf(files: Record<string, string>): HistoryIndex {
-  const index = new HistoryIndex();
+  const index = new HistoryIndex({ data });
   for (const [uri, text] of Object.entries(files)) index.upsert({ uri, text });
   return index;
 }
@@ -137,6 +138,7 @@ export function historyCheck(index: HistoryIndex, report: HistoryReport, text: s
   const profiles = builtinProfiles();
   const model = parseReport(text, report.uri, profiles);
   return checkDocument(model, {
+    data,
     profiles,
     config: options.config,
     rules: allRules.filter((r) => r.needsHistory),

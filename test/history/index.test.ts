@@ -6,6 +6,7 @@ import { HistoryIndex } from '../../server/src/history/store';
 import { suggestionsForReport } from '../../server/src/history/suggest';
 import { uriKey } from '../../server/src/history/uris';
 import { historyCheck, ilacs, indexOf, must, reportIn, visit } from './helpers';
+import { data } from '../helpers/data';
 
 const CITY = 'Fernbury City Council';
 
@@ -147,7 +148,7 @@ describe('history: the index', () => {
   });
 
   it('treats a path and its file URI as one document', () => {
-    const index = new HistoryIndex();
+    const index = new HistoryIndex({ data });
     const text = workspace()['/ws/history/2018.md'];
     index.upsert({ uri: 'file:///c%3A/ws/history/2018.md', text });
     index.upsert({ uri: 'C:\\ws\\history\\2018.md', text });
@@ -167,7 +168,7 @@ describe('history: the index', () => {
   });
 
   it('never throws on text that is barely a report', () => {
-    const index = new HistoryIndex();
+    const index = new HistoryIndex({ data });
     for (const text of ['', '---\nreport: ilacs\n---\n', '---\nreport: [\n---\n', '---\nreport: nonsense\nauthority: 7\n---\n1. x\n', '\u0000\u0001']) {
       assert.doesNotThrow(() => index.upsert({ uri: '/x.md', text }));
     }

@@ -12,6 +12,7 @@ import { HistoryIndex } from '../../server/src/history/store';
 import { agreement } from '../../scripts/eval-links/agreement';
 import { linkCount, parseGold, readGold } from '../../scripts/eval-links/gold';
 import { add, emptyTally, figures, type FindingResult } from '../../scripts/eval-links/metrics';
+import { data } from '../helpers/data';
 
 const GOLD = path.join(__dirname, '..', 'fixtures', 'links-gold.yaml');
 const SECOND = path.join(__dirname, '..', 'fixtures', 'links-second.yaml');
@@ -81,7 +82,7 @@ describe('eval:links gold set', () => {
       this.skip(); // ../shared is not there: nothing to import
     }
     this.timeout(120_000);
-    const index = new HistoryIndex();
+    const index = new HistoryIndex({ data });
     const bySource = new Map<string, ReturnType<HistoryIndex['upsert']>>();
     for (const name of new Set(gold.pairs.flatMap((p) => [p.earlier.source, p.later.source]))) {
       const r = await importBytes(fs.readFileSync(path.join(CORPUS, name)), name);

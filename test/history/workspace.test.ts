@@ -8,6 +8,7 @@ import { HistoryIndex } from '../../server/src/history/store';
 import { suggestionsForReport } from '../../server/src/history/suggest';
 import type { HistoryReport } from '../../server/src/history/types';
 import { must } from './helpers';
+import { data } from '../helpers/data';
 
 /**
  * A small made-up history (test/history/fixtures): Fernbury City Council's
@@ -18,7 +19,7 @@ import { must } from './helpers';
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 function load(): { index: HistoryIndex; texts: Map<string, string> } {
-  const index = new HistoryIndex();
+  const index = new HistoryIndex({ data });
   const texts = new Map<string, string>();
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(path.join(FIXTURES, dir), { withFileTypes: true })) {

@@ -9,7 +9,8 @@ import * as path from 'path';
 import { checkText } from '../../server/src/check';
 import { importPdf, importText } from '../../server/src/import/index';
 import { builtinAuthorities } from '../../server/src/io/importFs';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
+import { data } from '../helpers/data';
 
 const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'ilacs');
 const seed001 = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds', '001_c7345f768e97203e.txt');
@@ -60,7 +61,7 @@ describe('import: corpus samples, one per layout era', function () {
         if (row.overall_effectiveness_grade === 'not_reported_post_reform') assert.strictEqual(grade(/^overall/i), undefined);
         else assert.strictEqual(grade(/^overall/i), row.overall_effectiveness_grade);
       }
-      const c = checkText(r.markdown, s.file, { profiles: builtinProfiles() });
+      const c = checkText(r.markdown, s.file, { data, profiles: builtinProfiles() });
       assert.strictEqual(c.model.kind, s.kind);
       assert.deepStrictEqual(c.diagnostics.filter((d) => d.ruleId === 'internal-error'), []);
       if (s.kind === 'ilacs') {

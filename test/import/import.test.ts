@@ -10,8 +10,9 @@ import { buildVocabulary, joinLines } from '../../server/src/import/joinLines';
 import { buildTable } from '../../server/src/import/layoutTable';
 import { authoritySlug } from '../../server/src/import/naming';
 import { splitTableText } from '../../server/src/import/patterns';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { makePdf, type PdfLine } from './pdfMaker';
+import { data } from '../helpers/data';
 
 const item = (str: string, x: number, y: number, size = 12) => ({ str, x, y, w: str.length * size * 0.5, size });
 
@@ -141,7 +142,7 @@ describe('import: text', () => {
   });
   it('writes a report the checker reads: table, sections, numbers, bullets, no furniture', () => {
     assert.ok(r.ok);
-    const c = checkText(r.markdown, 'x.md', { profiles: builtinProfiles() });
+    const c = checkText(r.markdown, 'x.md', { data, profiles: builtinProfiles() });
     assert.strictEqual(c.model.kind, 'ilacs');
     assert.strictEqual(c.model.table?.rows.length, 5);
     assert.deepStrictEqual(c.model.numbered.map((n) => n.printed), ['1', '2', '3', '4', '5']);
@@ -218,7 +219,7 @@ describe('import: PDF', () => {
     assert.match(r.markdown, /^# Inspection of Exampleton local authority children's services$/m);
     assert.match(r.markdown, /^2\. Social workers see children often, and they know them well\.$/m);
     assert.doesNotMatch(r.markdown, /^1$|^2$/m);
-    const c = checkText(r.markdown, 'x.md', { profiles: builtinProfiles() });
+    const c = checkText(r.markdown, 'x.md', { data, profiles: builtinProfiles() });
     assert.deepStrictEqual(c.model.numbered.map((n) => n.printed), ['1', '2', '3', '4', '5']);
     assert.deepStrictEqual(c.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
   });

@@ -12,8 +12,9 @@ import { importPdf } from '../../server/src/import/index';
 import { rebuildGradedHeadings, type HeadingLine } from '../../server/src/import/sifLayout';
 import { dropContents, nestLscbReview } from '../../server/src/import/sif';
 import type { Block } from '../../server/src/import/render';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { makePdf, type PdfLine } from './pdfMaker';
+import { data } from '../helpers/data';
 
 const L = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
 const foot = (n: number): PdfLine[] => [L(40, 'Exampleshire inspection report', 8), L(34, String(n), 20, 513)];
@@ -113,7 +114,7 @@ describe('import: SIF reports', () => {
   });
 
   it('checks without errors: the SIF section names are the era\'s judgements, the LSCB is a known section', () => {
-    const c = checkText(markdown, 'x.md', { profiles: builtinProfiles() });
+    const c = checkText(markdown, 'x.md', { data, profiles: builtinProfiles() });
     const errors = c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.message}`);
     // The box prints 'Requires improvement to be good', which is not the SIF grade: that one error is the text's.
     assert.deepStrictEqual(errors.filter((e) => !/not a grade/.test(e)), []);

@@ -4,11 +4,12 @@ import * as path from 'path';
 import { checkText } from '../../server/src/check';
 import { defaultConfig } from '../../server/src/config/config';
 import type { DataProblem } from '../../server/src/profiles/load';
-import { builtinAbbreviations, readAbbreviationList } from '../../server/src/profiles/abbreviations';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { readAbbreviationList } from '../../server/src/profiles/abbreviations';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { abbreviationKey, abbreviations, matchInitials } from '../../server/src/rules/abbreviations';
 import { maskMarkup } from '../../server/src/rules/prose';
 import { matchUnordered } from '../../server/src/rules/shared/initials';
+import { data } from '../helpers/data';
 
 const words = (s: string) => [...s.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)].map((m) => ({
   text: m[0], lower: m[0].toLowerCase(), from: m.index ?? 0, to: (m.index ?? 0) + m[0].length,
@@ -16,9 +17,8 @@ const words = (s: string) => [...s.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)]
 
 describe('abbreviations: data and matching', () => {
   it('reads the built-in allow-list without problems, with the forms domain.md names', () => {
-    const problems: DataProblem[] = [];
-    const list = builtinAbbreviations(problems);
-    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(data.problems, []);
+    const list = data.abbreviations;
     for (const f of ['UK', 'NHS', 'GCSE', 'Ofsted', 'COVID-19']) assert.ok(list.includes(f), f);
     assert.ok(!list.includes('ILACS'), 'ILACS is left to the workspace');
   });
@@ -80,11 +80,11 @@ describe('abbreviations: data and matching', () => {
     const text = '---\nreport: ilacs\n---\n\nThe CAMHS team and the XYZ panel met.\n';
     const profiles = builtinProfiles();
     const rules = [abbreviations];
-    const ids = (config = defaultConfig()) => checkText(text, 'x.md', { profiles, config, rules }).diagnostics.map((d) => /'([^']+)'/.exec(d.message)?.[1]);
+    const ids = (config = defaultConfig()) => checkText(text, 'x.md', { data, profiles, config, rules }).diagnostics.map((d) => /'([^']+)'/.exec(d.message)?.[1]);
     assert.deepStrictEqual(ids(), ['CAMHS', 'XYZ']);
     assert.deepStrictEqual(ids({ ...defaultConfig(), abbreviations: ['camhs'] }), ['XYZ']);
     const odd = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'abbreviations', 'scrutiny-ilacs.md'), 'utf8').replace(/\)/g, '(((');
-    const found = checkText(odd, 'y.md', { profiles, rules }).diagnostics;
+    const found = checkText(odd, 'y.md', { data, profiles, rules }).diagnostics;
     assert.deepStrictEqual(found.filter((d) => d.ruleId !== 'abbreviations'), [], 'no internal error');
   });
 });

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import { checkText } from '../../server/src/check';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
+import { data } from '../helpers/data';
 
 const profiles = builtinProfiles();
-const ids = (text: string) => checkText(text, 'mem://d.md', { profiles }).diagnostics.map((d) => `${d.range.start.line + 1} ${d.ruleId}`);
+const ids = (text: string) => checkText(text, 'mem://d.md', { data, profiles }).diagnostics.map((d) => `${d.range.start.line + 1} ${d.ruleId}`);
 
 const BASE = `---
 report: ilacs

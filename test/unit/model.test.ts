@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseReport } from '../../server/src/model/parse';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import type { DataProblem } from '../../server/src/profiles/load';
 
 const profiles = builtinProfiles();

@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import { applyEdits } from '../../server/src/core/edits';
 import { parseReport } from '../../server/src/model/parse';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { checkText } from '../../server/src/check';
 import { HistoryIndex } from '../../server/src/history/index';
 import { inboundLinks } from '../../server/src/history/inbound';
 import { idChangeSummary, linksToRenumber, planNumbering, renumberIdMap } from '../../server/src/rules/shared/renumber';
 import { withInboundLinks } from '../../server/src/rules/shared/renumberLinks';
+import { data } from '../helpers/data';
 
 const ILACS = `---
 report: ilacs
@@ -83,7 +84,7 @@ describe('renumbering (rules/shared/renumber.ts)', () => {
 
   it('says what renumbering changes once, not one line per finding id (issue 13 class 8)', () => {
     const long = ILACS.replace('5. Fourth, misnumbered.', Array.from({ length: 12 }, (_, k) => `${k + 5}. Paragraph ${k + 5}.`).join('\n'));
-    const r = checkText(long, '/w/reports/2021-10-ilacs.md', { profiles });
+    const r = checkText(long, '/w/reports/2021-10-ilacs.md', { data, profiles });
     const numbering = r.diagnostics.filter((d) => d.ruleId === 'paragraph-numbering');
     assert.ok(numbering.length > 0);
     for (const d of numbering) {
@@ -93,12 +94,12 @@ describe('renumbering (rules/shared/renumber.ts)', () => {
   });
 
   it('adds only the links in other reports that point at a changed id (issue 12 item 6)', () => {
-    const index = new HistoryIndex({ profilesFor: () => profiles });
+    const index = new HistoryIndex({ data, profilesFor: () => profiles });
     index.upsert({ uri: '/w/reports/2021-10-ilacs.md', text: ILACS });
     index.upsert({ uri: '/w/reports/visits/2022-03-mv.md', text: LATER });
     const inbound = inboundLinks(index, '/w/reports/2021-10-ilacs.md');
     assert.deepStrictEqual(inbound.map((l) => [l.label, l.fragment, l.line + 1]), [['2022-03-mv.md', 'para-4', 12], ['2022-03-mv.md', 'para-2', 13]]);
-    const r = checkText(ILACS, '/w/reports/2021-10-ilacs.md', { profiles });
+    const r = checkText(ILACS, '/w/reports/2021-10-ilacs.md', { data, profiles });
     const out = withInboundLinks(r.model, r.diagnostics, () => inbound);
     const d = out.find((x) => x.ruleId === 'paragraph-numbering' && x.fix);
     assert.deepStrictEqual(d?.related?.map((x) => [x.message, x.uri]), [

@@ -7,7 +7,8 @@
 import * as path from 'path';
 import { SettingsFinder } from '../config/find';
 import { exportDocx } from '../export/index';
-import { describeError, readTextFile, writeNewFile } from '../io/files';
+import { loadBuiltinData } from '../io/builtinData';
+import { describeError, nodeSettingsFiles, readTextFile, writeNewFile } from '../io/files';
 import { formatText } from './format';
 import type { Io } from './main';
 
@@ -100,7 +101,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     const r = path.relative(io.cwd, f);
     return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : f;
   };
-  const settings = new SettingsFinder(parsed.config).forDocument(parsed.file);
+  const data = loadBuiltinData();
+  const settings = new SettingsFinder(data, nodeSettingsFiles, parsed.config).forDocument(parsed.file);
   for (const p of settings.problems) io.err(`${shown(p.source)}: settings problem: ${p.message} (defaults used)`);
   const read = readTextFile(parsed.file, settings.config.maxFileSize);
   if (!read.ok) {
@@ -112,7 +114,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     io.err(`${shown(parsed.file)}: cannot export: the output would replace the report itself; give --out <file>.docx`);
     return 2;
   }
-  const result = await exportDocx(read.text, parsed.file, { profiles: settings.profiles, config: settings.config, allowErrors: parsed.allowErrors });
+  const result = await exportDocx(read.text, parsed.file, { data, profiles: settings.profiles, config: settings.config, allowErrors: parsed.allowErrors });
   if (result.errors.length > 0) io.err(formatText([{ file: shown(parsed.file), diagnostics: result.errors }]));
   if (!result.ok) {
     io.err(`${shown(parsed.file)}: not exported: ${result.reason}`);

@@ -8,16 +8,15 @@ import { SettingsFinder } from '../config/find';
 import { checkDocument } from '../check';
 import { formatOfsted } from '../core/dates';
 import { excerpt, reportLabel } from '../history/labels';
-import { loadHistory } from '../history/load';
+import { loadHistory, loadHistoryData } from '../io/history';
 import { HistoryIndex } from '../history/store';
 import { DEFAULT_TOP_N, suggestionsForReport } from '../history/suggest';
 import { SUGGESTION } from '../history/thresholds';
 import { uriKey } from '../history/uris';
-import { readTextFile } from '../io/files';
+import { fileExists, nodeSettingsFiles, readTextFile } from '../io/files';
 import { parseReport } from '../model/parse';
 import { findingLinks } from '../rules/finding-links';
 import type { Io } from './main';
-import * as fs from 'fs';
 
 export const LINKS_USAGE = `Usage: inspection-reports links <draft.md> --history <folder> [options]
 
@@ -96,7 +95,8 @@ export function runLinks(args: string[], io: Io): number {
   const a = parseArgs(args, io);
   if (!a) return 2;
   const draftFile = path.resolve(io.cwd, a.draft);
-  const settings = new SettingsFinder(a.config).forDocument(draftFile);
+  const data = loadHistoryData();
+  const settings = new SettingsFinder(data, nodeSettingsFiles, a.config).forDocument(draftFile);
   for (const p of settings.problems) io.err(`${p.source}: settings problem: ${p.message} (defaults used)`);
   const read = readTextFile(draftFile, settings.config.maxFileSize);
   if (!read.ok) {
@@ -114,7 +114,7 @@ export function runLinks(args: string[], io: Io): number {
     io.err(`inspection-reports links: no history folder: give --history <folder> or set 'history:' in .inspection-reports.yaml\n\n${LINKS_USAGE}`);
     return 2;
   }
-  const index = new HistoryIndex({ profiles: settings.profiles });
+  const index = new HistoryIndex({ data, profiles: settings.profiles });
   const loaded = loadHistory(index, roots, { cwd: rootsCwd, maxFileSize: settings.config.maxFileSize });
   for (const p of loaded.problems) io.err(`${display(io, p.file)}: cannot read: ${p.reason}`);
   const draft = index.prepare({ uri: draftFile, text: read.text });
@@ -162,23 +162,16 @@ export function runLinks(args: string[], io: Io): number {
   // Broken links through the one pipeline, so `rules: finding-links:` and disable comments count here as in the editor.
   const model = parseReport(read.text, draftFile, settings.profiles);
   const problems = checkDocument(model, {
+    data,
     profiles: settings.profiles,
     config: settings.config,
     rules: [findingLinks],
-    history: { index, report: draft, fileExists: exists },
+    history: { index, report: draft, fileExists },
   });
   for (const p of problems) {
     io.err(`${display(io, draftFile)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
-}
-
-function exists(key: string): boolean {
-  try {
-    return fs.statSync(key).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function display(io: Io, file: string): string {

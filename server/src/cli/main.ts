@@ -3,7 +3,8 @@ import { checkText } from '../check';
 import { SettingsFinder } from '../config/find';
 import type { Diagnostic } from '../core/types';
 import { fixAll } from '../fix';
-import { collectMarkdown, readTextFile, writeFileAtomic } from '../io/files';
+import { loadBuiltinData } from '../io/builtinData';
+import { collectMarkdown, nodeSettingsFiles, readTextFile, writeFileAtomic } from '../io/files';
 import { linksAffectedByRenumbering } from './renumberLinks';
 import { renumberIdMap } from '../rules/shared/renumber';
 import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
@@ -126,7 +127,8 @@ export function run(argv: string[], io: Io = nodeIo): number | Promise<number> {
 }
 
 function runCheck(args: CheckArgs, io: Io, drafts?: Map<string, WordDraft>): number {
-  const finder = new SettingsFinder(args.config);
+  const data = loadBuiltinData();
+  const finder = new SettingsFinder(data, nodeSettingsFiles, args.config);
   const problems: { file: string; reason: string }[] = [];
   const files: string[] = [];
   for (const p of args.paths) files.push(...collectMarkdown(path.resolve(io.cwd, p), problems));
@@ -150,7 +152,7 @@ function runCheck(args: CheckArgs, io: Io, drafts?: Map<string, WordDraft>): num
     const uri = file;
     let text = r.text;
     let diagnostics: Diagnostic[];
-    const options = { profiles: settings.profiles, config: settings.config };
+    const options = { data, profiles: settings.profiles, config: settings.config };
     const first = checkText(text, uri, options);
     if (!first.model.isReport) continue; // not a report: skipped silently
     diagnostics = first.diagnostics;

@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import type { BuiltinData } from '../profiles/data';
 import type { DataProblem } from '../profiles/load';
-import { builtinProfiles } from '../profiles/builtin';
 import type { ProfileSet } from '../profiles/types';
 import { applyKinds, defaultConfig, readConfig, type Config } from './config';
 
@@ -16,6 +15,16 @@ export interface Settings {
 }
 
 /**
+ * How the finder looks at the disk (synchronously: a check asks for its
+ * settings before it starts). io/files.ts's `nodeSettingsFiles` on Node.
+ */
+export interface SettingsFiles {
+  isFile(file: string): boolean;
+  /** The file's text, or an Error saying why it cannot be read. */
+  readText(file: string): string | Error;
+}
+
+/**
  * Finds and reads the nearest `.inspection-reports.yaml` at or above a folder,
  * caching per folder. A broken file gives problems and the defaults.
  */
@@ -23,7 +32,7 @@ export class SettingsFinder {
   private readonly byDir = new Map<string, Settings>();
   private readonly byFile = new Map<string, Settings>();
 
-  constructor(private readonly explicitFile?: string) {}
+  constructor(private readonly data: BuiltinData, private readonly files: SettingsFiles, private readonly explicitFile?: string) {}
 
   forDocument(file: string): Settings {
     if (this.explicitFile) return this.load(this.explicitFile);
@@ -35,10 +44,10 @@ export class SettingsFinder {
     if (cached) return cached;
     const candidate = path.join(dir, CONFIG_FILE);
     let settings: Settings;
-    if (isFile(candidate)) settings = this.load(candidate);
+    if (this.files.isFile(candidate)) settings = this.load(candidate);
     else {
       const parent = path.dirname(dir);
-      settings = parent === dir ? defaults() : this.forDir(parent);
+      settings = parent === dir ? { config: defaultConfig(), profiles: this.data.profiles, problems: [] } : this.forDir(parent);
     }
     this.byDir.set(dir, settings);
     return settings;
@@ -49,26 +58,12 @@ export class SettingsFinder {
     if (cached) return cached;
     const problems: DataProblem[] = [];
     let config = defaultConfig();
-    try {
-      config = readConfig(fs.readFileSync(file, 'utf8'), file, problems);
-    } catch (e) {
-      problems.push({ source: file, message: `cannot read settings: ${(e as Error).message}` });
-    }
-    const profiles = applyKinds(builtinProfiles(), config, problems);
+    const text = this.files.readText(file);
+    if (text instanceof Error) problems.push({ source: file, message: `cannot read settings: ${text.message}` });
+    else config = readConfig(text, file, problems);
+    const profiles = applyKinds(this.data.profiles, config, problems);
     const settings: Settings = { config, profiles, file, problems };
     this.byFile.set(file, settings);
     return settings;
-  }
-}
-
-function defaults(): Settings {
-  return { config: defaultConfig(), profiles: builtinProfiles(), problems: [] };
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The history of reports: links to earlier findings, a finding's history,
  * recurring concerns, follow-up of improvement items, quoted grades and link
- * checks. Pure (no VS Code, no LSP); the file loader is in load.ts.
+ * checks. Pure (no VS Code, no LSP, no file system): load.ts reads folders
+ * through a Workspace (core/workspace.ts), service.ts keeps the index up to date.
  * See docs/history.md.
  */
 export { HistoryIndex, type HistoryIndexOptions } from './store';
@@ -21,7 +22,8 @@ export {
   findingAt, historyLenses, historyMarkdown, linkFixes, historyView,
   type HistoryLens, type HistoryView,
 } from './editor';
-export { loadHistory, loadHistoryAsync, type LoadResult, type LoadedFile } from './load';
+export { loadHistoryAsync, type LoadResult, type LoadedFile } from './load';
+export { HistoryService, type HistoryHost, type HistoryStatus, type OpenDocument } from './service';
 export { uriKey, relativeHref, resolveLinkKey } from './uris';
-export { builtinSynonyms, readSynonyms, emptySynonyms, type SynonymData } from './synonyms';
+export { readSynonyms, emptySynonyms, type SynonymData } from './synonyms';
 export type * from './types';

@@ -12,8 +12,8 @@ import type { HistoryReport, LinkProblem, Suggestion } from './types';
 import { relativeHref } from './uris';
 
 export interface LinkCheckOptions {
-  /** Whether a file exists (by uriKey), to tell "no such file" from "not a report". */
-  fileExists?: (key: string) => boolean;
+  /** Whether a file exists (by uriKey), to tell "no such file" from "not a report"; undefined: not known yet (say nothing). */
+  fileExists?: (key: string) => boolean | undefined;
 }
 
 function nearIds(target: HistoryReport, wanted: string): string[] {
@@ -42,6 +42,7 @@ export function checkLinks(index: HistoryIndex, report: HistoryReport, options: 
       // Without a way to look at the disk, a link to some other Markdown file cannot be judged.
       if (!toFinding && !options.fileExists) continue;
       const exists = options.fileExists?.(t.key);
+      if (options.fileExists && exists === undefined) continue; // being looked up: the history asks again when it knows
       if (exists === true && !toFinding) continue; // a link to some other Markdown file
       if (exists === true) {
         out.push({

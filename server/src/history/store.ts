@@ -6,7 +6,7 @@
  */
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
-import { builtinProfiles } from '../profiles/builtin';
+import type { HistoryData } from '../profiles/data';
 import type { ProfileSet } from '../profiles/types';
 import { abbreviationMap } from './abbreviations';
 import { Analyser } from './analyse';
@@ -14,15 +14,17 @@ import { buildAssociations } from './associations';
 import { expansionWeight, type ExpansionModel } from './expand';
 import type { Stats } from './similarity';
 import { extractReport, type ExtractedReport } from './extract';
-import { builtinSynonyms, type SynonymData } from './synonyms';
+import type { SynonymData } from './synonyms';
 import type { HistoryDocument, HistoryReport, TermVector } from './types';
 import { uriKey } from './uris';
 
 export interface HistoryIndexOptions {
+  /** The built-in data (io/builtinData.ts): its profiles and synonyms are the defaults. */
+  data: Pick<HistoryData, 'profiles' | 'synonyms'>;
   /** Profiles to parse with; or per document with `profilesFor`. Default: the built-in ones. */
   profiles?: ProfileSet;
   profilesFor?: (uri: string) => ProfileSet;
-  /** Synonyms, abbreviations, authority aliases. Default: server/profiles/synonyms.yaml. */
+  /** Synonyms, abbreviations, authority aliases. Default: the data's (server/profiles/synonyms.yaml). */
   synonyms?: SynonymData;
 }
 
@@ -50,11 +52,11 @@ export class HistoryIndex implements Stats {
   private modelFindings = 0;
   private modelChanges = -1;
 
-  constructor(options: HistoryIndexOptions = {}) {
-    this.synonyms = options.synonyms ?? builtinSynonyms();
+  constructor(options: HistoryIndexOptions) {
+    this.synonyms = options.synonyms ?? options.data.synonyms;
     this.analyser = new Analyser(this.synonyms);
-    const fixed = options.profiles;
-    this.profilesFor = options.profilesFor ?? (() => fixed ?? builtinProfiles());
+    const fixed = options.profiles ?? options.data.profiles;
+    this.profilesFor = options.profilesFor ?? (() => fixed);
   }
 
   /** Changes with every add or remove: caches of anything derived from the statistics key on it. */

@@ -1,11 +1,9 @@
 /**
  * The history's data (server/profiles/synonyms.yaml): synonym phrases, well-known
  * abbreviations, authority aliases and how judgements carry across eras.
- * Reading is pure (`readSynonyms`); `builtinSynonyms` reads the shipped file.
+ * Reading is pure (`readSynonyms`); the shipped file is read at the edge into
+ * the built-in data (profiles/data.ts, io/builtinData.ts).
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { builtinProfileDir } from '../profiles/builtin';
 import { parseYamlData, type DataProblem } from '../profiles/load';
 import { authorityAliases } from './authority';
 
@@ -99,21 +97,4 @@ export function readSynonyms(text: string, source: string, problems: DataProblem
     }
   }
   return out;
-}
-
-let cached: SynonymData | undefined;
-
-/** The data shipped with the tool (server/profiles/synonyms.yaml). Problems there are bugs: tests assert none. */
-export function builtinSynonyms(problems: DataProblem[] = []): SynonymData {
-  if (cached && problems.length === 0) return cached;
-  const file = path.join(builtinProfileDir(), 'synonyms.yaml');
-  let text = '';
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    problems.push({ source: file, message: `cannot read the history data: ${(e as Error).message}` });
-    return emptySynonyms();
-  }
-  cached = readSynonyms(text, file, problems);
-  return cached;
 }

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+import type { SettingsFiles } from '../config/find';
 import { decodeText, type ReadResult } from '../core/decode';
+import { MARKDOWN_FILE, SKIP_DIRS, tooBigReason } from '../core/workspace';
 
 export { decodeText, type ReadResult };
 
@@ -9,7 +11,7 @@ export { decodeText, type ReadResult };
  * Reads a file as UTF-8 text, refusing what is not text: too large, binary
  * (a NUL byte) or not valid UTF-8. A leading byte-order mark is dropped.
  */
-export function readTextFile(file: string, maxBytes: number): ReadResult {
+export function readTextFile(file: string, maxBytes: number, tooBig = 'not checked'): ReadResult {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -18,7 +20,7 @@ export function readTextFile(file: string, maxBytes: number): ReadResult {
   }
   if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
   if (stat.size > maxBytes) {
-    return { ok: false, reason: `file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (maxFileSize in .inspection-reports.yaml); not checked` };
+    return { ok: false, reason: tooBigReason(stat.size, maxBytes, tooBig) };
   }
   let buf: Buffer;
   try {
@@ -40,14 +42,6 @@ export function describeError(e: unknown): string {
     default: return err.message ?? String(e);
   }
 }
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 /**
  * Lists the Markdown files under a path, sorted, following no symbolic links to
@@ -76,7 +70,7 @@ export function collectMarkdown(root: string, problems: { file: string; reason: 
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if ((e.isFile() || e.isSymbolicLink()) && /\.(md|markdown)$/i.test(e.name)) {
+      } else if ((e.isFile() || e.isSymbolicLink()) && MARKDOWN_FILE.test(e.name)) {
         out.push(p);
       }
     }
@@ -123,4 +117,27 @@ export function writeNewFile(file: string, data: string | Uint8Array, force: boo
       // renamed away
     }
   }
+}
+
+/** The settings finder's view of the disk (config/find.ts). */
+export const nodeSettingsFiles: SettingsFiles = {
+  isFile(file) {
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readText(file) {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      return e as Error;
+    }
+  },
+};
+
+/** Whether a file exists (by the history's key, a path): links to no file are told from links to a file that is not a report. */
+export function fileExists(key: string): boolean {
+  return nodeSettingsFiles.isFile(key);
 }

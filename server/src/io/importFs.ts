@@ -8,7 +8,7 @@ import * as path from 'path';
 import { readAuthorities, type AuthorityList } from '../import/authorities';
 import type { ImportFileSystem } from '../import/batch';
 import type { DataProblem } from '../profiles/load';
-import { builtinProfileDir } from '../profiles/builtin';
+import { builtinProfileDir } from './builtinData';
 import { describeError, readTextFile, writeNewFile } from './files';
 
 export const nodeImportFs: ImportFileSystem = {
@@ -45,18 +45,20 @@ export const nodeImportFs: ImportFileSystem = {
   },
 };
 
-let cached: AuthorityList | undefined;
+let cached: { list: AuthorityList; problems: DataProblem[] } | undefined;
 
-/** server/profiles/authorities.yaml, read once. Problems here are bugs (a test asserts none). */
+/**
+ * server/profiles/authorities.yaml, read once whatever the problems (problems
+ * there are bugs: a test asserts none); each call adds them to `problems`.
+ */
 export function builtinAuthorities(problems: DataProblem[] = []): AuthorityList {
-  if (cached) return cached;
-  const file = path.join(builtinProfileDir(), 'authorities.yaml');
-  const r = readTextFile(file, 1024 * 1024);
-  if (!r.ok) {
-    problems.push({ source: file, message: `cannot read the list of authorities: ${r.reason}` });
-    return readAuthorities('', file, problems);
+  if (!cached) {
+    const found: DataProblem[] = [];
+    const file = path.join(builtinProfileDir(), 'authorities.yaml');
+    const r = readTextFile(file, 1024 * 1024);
+    if (!r.ok) found.push({ source: file, message: `cannot read the list of authorities: ${r.reason}` });
+    cached = { list: readAuthorities(r.ok ? r.text : '', file, found), problems: found };
   }
-  const list = readAuthorities(r.text, file, problems);
-  if (problems.length === 0) cached = list;
-  return list;
+  problems.push(...cached.problems);
+  return cached.list;
 }

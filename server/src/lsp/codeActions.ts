@@ -50,7 +50,7 @@ export function registerCodeActions(connection: Connection, session: Session, hi
     const out: CodeAction[] = [];
     const versioned = session.client.versionedEdits;
     const lazy = session.client.codeActionResolve;
-    const opts = { relatedInformation: session.client.relatedInformation };
+    const opts = { relatedInformation: session.client.relatedInformation, data: session.data };
     const lsp = (d: Diagnostic) => lspDiagnostic(a.uri, lines, d, opts);
     const fixAllAction = (title: string, kind: string, rule: string | undefined, diagnostics: Diagnostic[]): CodeAction => {
       const data: FixAllData = { uri: a.uri, version: a.version, rule };

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { LineIndex } from '../core/lineIndex';
 import type { Diagnostic, Severity, Span, TextEdit } from '../core/types';
-import { ruleDocUri } from '../features/docs';
+import { ruleDocUri, type BuiltinData } from '../profiles/data';
 import type { Fold } from '../features/folding';
 import type { OutlineItem, OutlineKind } from '../features/symbols';
 
@@ -47,6 +47,8 @@ export function workspaceEdit(uri: string, version: number, lines: LineIndex, ed
 
 export interface DiagnosticOptions {
   relatedInformation: boolean;
+  /** Where the rules' docs pages are (codeDescription). */
+  data: Pick<BuiltinData, 'ruleDocs'>;
 }
 
 /** A core diagnostic as LSP: rule id as `code`, its docs page as `codeDescription`. */
@@ -59,7 +61,7 @@ export function lspDiagnostic(uri: string, lines: LineIndex, d: Diagnostic, opts
     message: d.message,
     data: { ruleId: d.ruleId, fixable: !!d.fix, start: d.span.start, end: d.span.end },
   };
-  const href = ruleDocUri(d.ruleId);
+  const href = ruleDocUri(opts.data, d.ruleId);
   if (href) out.codeDescription = { href };
   if (d.related && d.related.length > 0) {
     if (opts.relatedInformation) {

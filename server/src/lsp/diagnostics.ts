@@ -102,7 +102,7 @@ export class DiagnosticsScheduler {
       };
       void connection.sendNotification(STATUS_NOTIFICATION, status);
     }
-    const opts = { relatedInformation: client.relatedInformation };
+    const opts = { relatedInformation: client.relatedInformation, data: this.session.data };
     void connection.sendDiagnostics({
       uri: a.uri,
       version: a.version,

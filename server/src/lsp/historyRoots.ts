@@ -1,7 +1,9 @@
 import * as path from 'path';
-import type { ProfileSet } from '../profiles/types';
-import { SettingsFinder } from '../config/find';
-import { pathToUri, uriToPath, type DocContext, type Session } from './session';
+import type { Settings } from '../config/find';
+import { isInside, dedupeRoots } from '../history/roots';
+import { pathToUri, type DocContext, type Session } from './session';
+
+export { isInside, dedupeRoots };
 
 /**
  * The history folders a document's settings name: `history:` in its
@@ -16,21 +18,6 @@ export function historyFolders(ctx: DocContext, root: string | undefined): strin
     if (path.isAbsolute(h)) out.push(path.normalize(h));
     else if (base) out.push(path.resolve(base, h));
   }
-  return out;
-}
-
-/** Whether `file` is `root` or inside it. */
-export function isInside(file: string, root: string): boolean {
-  if (file === root) return true;
-  const r = root.endsWith(path.sep) ? root : root + path.sep;
-  return file.startsWith(r);
-}
-
-/** Roots without duplicates, and without any that lie inside another (they would be read twice). */
-export function dedupeRoots(roots: readonly string[]): string[] {
-  const sorted = [...new Set(roots.map((r) => path.normalize(r)))].sort((a, b) => a.length - b.length);
-  const out: string[] = [];
-  for (const r of sorted) if (!out.some((o) => isInside(r, o))) out.push(r);
   return out;
 }
 
@@ -53,11 +40,11 @@ export async function workspaceHistoryRoots(session: Session): Promise<string[]>
   return out;
 }
 
-/** Profiles for a document in the index: those of its nearest settings file (custom `kinds:`). */
-export function profilesFinder(): (uri: string) => ProfileSet {
-  const finder = new SettingsFinder();
-  return (uri: string) => {
-    const file = uriToPath(uri) ?? (path.isAbsolute(uri) ? uri : undefined);
-    return finder.forDocument(file ?? path.join(process.cwd(), 'untitled.md')).profiles;
-  };
+/**
+ * The settings of a file in the history (its `kinds:`, its maxFileSize), from
+ * the session's finder, which is made afresh whenever settings change (and the
+ * history reads its folders again).
+ */
+export function historySettings(session: Session, file: string): Settings {
+  return session.settingsFinder.forDocument(path.isAbsolute(file) ? file : path.join(process.cwd(), 'untitled.md'));
 }

@@ -1,7 +1,7 @@
 import { MarkupKind, type Connection } from 'vscode-languageserver/node';
 import type { Span } from '../core/types';
-import { ruleDocUri } from '../features/docs';
 import { hoverAt } from '../features/hover';
+import { ruleDocUri } from '../profiles/data';
 import { findingAt, historyMarkdown, historyOf } from '../history/index';
 import { ruleById } from '../rules/index';
 import type { HistoryService } from './history';
@@ -23,7 +23,7 @@ export function registerHover(connection: Connection, session: Session, history?
       catalog: a.context.options.profiles.catalog,
       offset,
       diagnostics: a.diagnostics,
-      ruleLink: ruleDocUri,
+      ruleLink: (id) => ruleDocUri(session.data, id),
       ruleSummary: (id) => ruleById(id)?.summary,
     });
     // The history leads: what earlier reports said about this finding; then the rule, in a line.

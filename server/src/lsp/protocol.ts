@@ -1,8 +1,9 @@
 /**
  * The names the server and the VS Code extension share: custom notifications,
- * requests and server commands. No imports, so the extension can use it without
- * bundling the server.
+ * requests and server commands. Only type imports (erased), so the extension can
+ * use it without bundling the server.
  */
+import type { HistoryStatus } from '../history/service';
 
 /** Sent after every publish, for the editor's status bar. */
 export const STATUS_NOTIFICATION = 'inspectionReports/status';
@@ -87,17 +88,8 @@ export const CLIENT_COMMANDS = {
 /** Sent when the history index starts or finishes loading, and after it changes. */
 export const HISTORY_NOTIFICATION = 'inspectionReports/history';
 
-export interface HistoryStatus {
-  state: 'loading' | 'ready';
-  /** Reports held. */
-  reports: number;
-  /** Folders indexed (workspace folders and history folders). */
-  roots: string[];
-  /** Milliseconds the last full load took. */
-  loadMs?: number;
-  /** Files that could not be read (each is logged once). */
-  problems: number;
-}
+/** The history's state (history/service.ts), sent as it is. */
+export type { HistoryStatus };
 
 export interface FollowUpResult {
   ok: boolean;

@@ -1,12 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
 import { DiagnosticSeverity, TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocument, type CheckOptions } from '../check';
 import { SettingsFinder, type Settings } from '../config/find';
 import { LineIndex } from '../core/lineIndex';
 import type { Diagnostic } from '../core/types';
+import { pathToUri, uriToPath } from '../history/roots';
+import { nodeSettingsFiles } from '../io/files';
+import type { HistoryData } from '../profiles/data';
+import type { ProfileSet } from '../profiles/types';
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
 import type { HistoryContext } from '../rules/types';
@@ -35,7 +38,8 @@ export interface ClientInfo {
 
 /** Everything a check of one document needs. */
 export interface DocContext {
-  options: CheckOptions;
+  /** The check's options; `profiles` are the document's (its settings' kinds merged in). */
+  options: CheckOptions & { profiles: ProfileSet };
   settings: Settings;
   client: ClientSettings;
   /** Changes whenever something that affects results changes. */
@@ -61,18 +65,7 @@ export interface Analysis {
  */
 export type HistoryProvider = (uri: string, model: ReportModel, ctx: DocContext, doc?: TextDocument) => { context: HistoryContext; stamp: string } | undefined;
 
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(p: string): string {
-  return pathToFileURL(p).href;
-}
+export { pathToUri, uriToPath };
 
 /**
  * The server's state: open documents, the settings finder, the editor's settings
@@ -89,19 +82,28 @@ export class Session {
   pushed: ClientSettings = defaultClientSettings();
   /** Counts settings changes: part of every cache key. */
   private epoch = 0;
-  private finder = new SettingsFinder();
+  private finder: SettingsFinder;
   private clientSettings = new Map<string, Promise<ClientSettings>>();
   private cache = new Map<string, Analysis>();
   /** Settings files whose problems are shown as diagnostics on them. */
   private settingsProblemFiles = new Set<string>();
   /** The history the rules that need it read (set by start.ts). */
   historyFor?: HistoryProvider;
+  /** Waits until the history has looked up a document's links (set by start.ts). */
+  settleHistory?: (uri: string, model: ReportModel) => Promise<void>;
   /** Links in other reports that point into a document (set by start.ts, from the history). */
   inboundLinks?: (uri: string) => readonly InboundLink[];
   /** Called after settings are forgotten (the history re-reads its folders). */
   onInvalidate?: (reason: string) => void;
 
-  constructor(readonly connection: Connection) {}
+  constructor(readonly connection: Connection, readonly data: HistoryData) {
+    this.finder = new SettingsFinder(data, nodeSettingsFiles);
+  }
+
+  /** The settings finder in use (made afresh when settings change). */
+  get settingsFinder(): SettingsFinder {
+    return this.finder;
+  }
 
   log(message: string): void {
     this.connection.console.log(message);
@@ -110,7 +112,7 @@ export class Session {
   /** Forget settings (the editor's or the files'); every document is checked again by the caller. */
   invalidate(reason: string): void {
     this.epoch++;
-    this.finder = new SettingsFinder();
+    this.finder = new SettingsFinder(this.data, nodeSettingsFiles);
     this.clientSettings.clear();
     this.known.clear();
     this.cache.clear();
@@ -173,7 +175,7 @@ export class Session {
     if (settings.file && settings.problems.length > 0 && !this.settingsProblemFiles.has(settings.file)) this.showSettingsProblems(settings);
     const config = mergeConfig(settings.config, client, root);
     const key = `${this.epoch}|${settings.file ?? ''}|${JSON.stringify(client)}`;
-    return { options: { profiles: settings.profiles, config }, settings, client, key };
+    return { options: { data: this.data, profiles: settings.profiles, config }, settings, client, key };
   }
 
   private showSettingsProblems(settings: Settings): void {
@@ -232,11 +234,13 @@ export class Session {
   }
 
   /** Checks a file that is not open (its text read from disk), with its history, through the same pipeline. */
-  checkClosed(uri: string, text: string, ctx: DocContext): { model: ReportModel; diagnostics: Diagnostic[] } {
+  async checkClosed(uri: string, text: string, ctx: DocContext): Promise<{ model: ReportModel; diagnostics: Diagnostic[] }> {
     const model = parseReport(text, uri, ctx.options.profiles);
     if (!model.isReport || !ctx.client.enable) return { model, diagnostics: [] };
     let history: ReturnType<HistoryProvider>;
     try {
+      // Its links looked up first: a closed file is not checked again when the answers come.
+      await this.settleHistory?.(uri, model);
       history = this.historyFor?.(uri, model, ctx);
     } catch (e) {
       this.log(`internal error reading the history for ${uri}: ${(e as Error).stack ?? e}`);

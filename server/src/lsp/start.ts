@@ -7,6 +7,7 @@ import { registerHistoryFeatures } from './historyFeatures';
 import { HistoryWatchers } from './historyWatch';
 import { CONFIG_FILE } from '../config/find';
 import { VERSION } from '../version';
+import { loadHistoryData } from '../io/history';
 import { registerCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { COMMANDS, STATS_REQUEST, type StatsResult } from './protocol';
@@ -29,7 +30,8 @@ const HISTORY_REFRESH_MS = 250;
  * lives in ../features.
  */
 export function startServer(connection: Connection): Session {
-  const session = new Session(connection);
+  // The built-in data, read once here at the edge: the history's synonyms, and the rule pages (diagnostics link to them).
+  const session = new Session(connection, loadHistoryData({ ruleDocs: true }));
   const scheduler = new DiagnosticsScheduler(session);
   let workspaceFolders = false;
   let initialised = false;
@@ -49,6 +51,7 @@ export function startServer(connection: Connection): Session {
   const watchers = new HistoryWatchers(session, history);
   history.onRoots = () => void watchers.update();
   session.historyFor = (uri, model, ctx, doc) => history.contextFor(uri, model, ctx, doc);
+  session.settleHistory = (uri, model) => history.service.settle(uri, model);
   session.inboundLinks = (uri) => (history.ready ? inboundLinks(history.index, uri) : []);
   session.onInvalidate = (reason) => {
     if (!initialised) return;

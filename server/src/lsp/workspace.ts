@@ -68,7 +68,7 @@ export async function checkWorkspace(session: Session, scheduler: DiagnosticsSch
       problems.push({ file, reason: r.reason });
       continue;
     }
-    const result = session.checkClosed(uri, r.text, ctx);
+    const result = await session.checkClosed(uri, r.text, ctx);
     if (!result.model.isReport) continue;
     summary.reports++;
     count(result.diagnostics);
@@ -92,6 +92,6 @@ export async function recheckFromDisk(session: Session, scheduler: DiagnosticsSc
     session.connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
-  const result = session.checkClosed(uri, r.text, ctx);
+  const result = await session.checkClosed(uri, r.text, ctx);
   scheduler.publish({ uri, model: result.model, context: ctx }, result.diagnostics);
 }

@@ -1,12 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { builtinProfileDir } from './builtin';
 import { parseYamlData, type DataProblem } from './load';
 
 /**
  * The built-in allow-list of well-known abbreviations (server/profiles/abbreviations.yaml):
  * forms a report may use without spelling them out. The workspace setting
- * `abbreviations:` adds to it.
+ * `abbreviations:` adds to it. Read at the edge into the built-in data (profiles/data.ts).
  */
 export const ABBREVIATIONS_FILE = 'abbreviations.yaml';
 
@@ -25,20 +22,4 @@ export function readAbbreviationList(text: string, source: string, problems: Dat
     else problems.push({ source, message: `'allow' entries must be abbreviations (text), not ${JSON.stringify(v)}` });
   }
   return out;
-}
-
-let cached: string[] | undefined;
-
-/** The built-in allow-list. Read once; problems here are bugs (tests assert none). */
-export function builtinAbbreviations(problems: DataProblem[] = []): readonly string[] {
-  if (cached && problems.length === 0) return cached;
-  const file = path.join(builtinProfileDir(), ABBREVIATIONS_FILE);
-  let text = '';
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    problems.push({ source: file, message: `cannot read the built-in abbreviations: ${(e as Error).message}` });
-  }
-  cached = readAbbreviationList(text, file, problems);
-  return cached;
 }

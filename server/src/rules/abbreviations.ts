@@ -1,6 +1,5 @@
 import type { RelatedInfo, Span, TextEdit } from '../core/types';
 import type { ReportModel } from '../model/types';
-import { builtinAbbreviations } from '../profiles/abbreviations';
 import { matchInitialCase, proseBlocks, proseSpan, replaceIn, startsSentence, type ProseBlock } from './prose';
 import { expansionBefore, lettersOf, letterSets, matchInitials, matchUnordered, STOP, wordsIn } from './shared/initials';
 import type { Report, Rule, RuleContext } from './types';
@@ -27,7 +26,7 @@ export const abbreviations: Rule = {
   fixable: true,
   check(ctx) {
     const blocks = proseBlocks(ctx.model);
-    const allowed = allowSet([...builtinAbbreviations(), ...ctx.config.abbreviations]);
+    const allowed = allowSet([...ctx.data.abbreviations, ...ctx.config.abbreviations]);
     const byKey = new Map<string, { uses: Use[]; defs: Definition[] }>();
     for (const pb of blocks) {
       for (const item of scanBlock(pb)) {

@@ -3,6 +3,7 @@ import type { Fix, RelatedInfo, Severity, Span } from '../core/types';
 import type { HistoryIndex } from '../history/store';
 import type { HistoryReport } from '../history/types';
 import type { ReportModel } from '../model/types';
+import type { BuiltinData } from '../profiles/data';
 import type { Catalog } from '../profiles/types';
 
 export interface Report {
@@ -26,13 +27,15 @@ export interface HistoryContext {
    * give drafting advice (`drafting: true`) are not run on it.
    */
   record?: boolean;
-  /** Whether a file exists (by uriKey), to tell "no such file" from "not a report" in link checks. */
-  fileExists?(key: string): boolean;
+  /** Whether a file exists (by uriKey), to tell "no such file" from "not a report" in link checks; undefined while not known yet. */
+  fileExists?(key: string): boolean | undefined;
 }
 
 export interface RuleContext {
   model: ReportModel;
   catalog: Catalog;
+  /** The built-in data (abbreviation allow-list, synonyms, ...): read once at the edge, never by a rule. */
+  data: BuiltinData;
   config: Config;
   history?: HistoryContext;
   report(r: Report): void;

@@ -11,7 +11,7 @@ import { runImport } from '../../../server/src/cli/import';
 import type { Io } from '../../../server/src/cli/main';
 import { importDocx } from '../../../server/src/import/docx/index';
 import { parseReport } from '../../../server/src/model/parse';
-import { builtinProfiles } from '../../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../../server/src/io/builtinData';
 import { abstractNum, ilacsTitlePage, makeDocx, num, p } from './make';
 
 function plainDraft(): string {

@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import { importDocx } from '../../../server/src/import/docx/index';
 import { formatNumber } from '../../../server/src/import/docx/numbering';
 import { parseReport } from '../../../server/src/model/parse';
-import { builtinProfiles } from '../../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../../server/src/io/builtinData';
 import { abstractNum, ilacsTitlePage, makeDocx, num, p } from './make';
 
 async function body(paragraphs: string[], numbering: string, styles = ''): Promise<string> {

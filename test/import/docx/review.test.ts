@@ -9,8 +9,9 @@ import * as assert from 'assert';
 import { checkText } from '../../../server/src/check';
 import { importDocx } from '../../../server/src/import/docx/index';
 import { parseReport } from '../../../server/src/model/parse';
-import { builtinProfiles } from '../../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../../server/src/io/builtinData';
 import { abstractNum, del, ilacsTitlePage, ins, makeDocx, num, p, run } from './make';
+import { data } from '../../helpers/data';
 
 const NUMBERING = abstractNum(0, [{ ilvl: 0, text: '%1.' }]) + num(1, 0) + abstractNum(1, [{ ilvl: 0, fmt: 'bullet', text: '•' }]) + num(2, 1);
 const H = (t: string) => p(t, { style: 'Heading2' });
@@ -100,7 +101,7 @@ describe('import: Word comments', () => {
     assert.deepStrictEqual(a.numbered.map((n) => [n.printed, n.text]), b.numbered.map((n) => [n.printed, n.text]));
     assert.deepStrictEqual(a.bullets.map((x) => x.text), b.bullets.map((x) => x.text));
     assert.deepStrictEqual(a.headings.map((h) => h.text), b.headings.map((h) => h.text));
-    const rules = (md: string) => checkText(md, 'file:///x.md', { profiles }).diagnostics.map((d) => `${d.ruleId}: ${d.message}`).sort();
+    const rules = (md: string) => checkText(md, 'file:///x.md', { data, profiles }).diagnostics.map((d) => `${d.ruleId}: ${d.message}`).sort();
     assert.deepStrictEqual(rules(withComments.markdown), rules(without.markdown));
   });
 });

@@ -1,0 +1,7 @@
+/**
+ * The built-in data for tests, read once (as the CLI and the server read it at
+ * their start): io/builtinData.ts, with the history's synonyms (io/history.ts).
+ */
+import { loadHistoryData } from '../../server/src/io/history';
+
+export const data = loadHistoryData({ ruleDocs: true });
