@@ -6,7 +6,7 @@ import { modelToDocx } from '../../server/src/export/index';
 import { importDocx } from '../../server/src/import/docx/index';
 import { parseReport } from '../../server/src/model/parse';
 import type { ReportModel } from '../../server/src/model/types';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { readDocx } from './readDocx';
 import { EXPORT_SAMPLES, kindsWithoutSample, summary } from './samples';
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseReport } from '../../server/src/model/parse';
 import type { ReportModel } from '../../server/src/model/types';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 
 const ROOT = path.join(__dirname, '..', '..');
 

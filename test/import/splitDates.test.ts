@@ -9,7 +9,8 @@ import * as assert from 'assert';
 import { checkText } from '../../server/src/check';
 import { importPdf, importText } from '../../server/src/import/index';
 import { datesLines } from '../../server/src/import/build';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
+import { data } from '../helpers/data';
 import { makePdf, type PdfLine } from './pdfMaker';
 
 const L = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
@@ -51,7 +52,7 @@ describe('import: an inspection held in parts', () => {
       const r = await importPdf(makePdf([report(dates)]), { sourceName: 'exampleton--children-s-services-inspection-02-may-2023.pdf' });
       assert.ok(r.ok, r.ok ? '' : r.reason);
       assert.deepStrictEqual(r.frontMatter.inspectionDates, WHOLE);
-      const c = checkText(r.markdown, 'x.md', { profiles: builtinProfiles() });
+      const c = checkText(r.markdown, 'x.md', { data, profiles: builtinProfiles() });
       assert.deepStrictEqual(c.diagnostics.filter((d) => d.ruleId === 'dates').map((d) => d.message), []);
     });
   }

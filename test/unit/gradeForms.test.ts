@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { readCatalog, type DataProblem } from '../../server/src/profiles/load';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 
 describe('judgements.yaml gradeForms (other wordings a framework printed for its grades)', () => {
   it('reads a form as a grade of its set, lower-cased', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { builtinProfiles } from '../../server/src/io/builtinData';
 import { nearDifference, nearKey } from '../../server/src/rules/shared/nearJudgement';
 
 const { catalog } = builtinProfiles();
