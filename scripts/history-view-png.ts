@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { historyPage } from '../server/src/features/historyPage';
+import { builtinProfiles } from '../server/src/profiles/builtin';
 import { HistoryIndex, historyView, loadHistory } from '../server/src/history/index';
 
 const root = path.join(__dirname, '..');
@@ -28,7 +29,7 @@ if (!report) {
   process.exit(2);
 }
 const view = historyView(index, report);
-const { html } = historyPage(view, { nonce: 'readme', equivalents: index.synonyms.judgements, linkFor: () => '#' });
+const { html } = historyPage(view, { nonce: 'readme', catalog: builtinProfiles().catalog, equivalents: index.synonyms.judgements, linkFor: () => '#' });
 // Open the grades table too, so that the picture shows it.
 const page = html.replace('<details><summary>The grades as a table', '<details open><summary>The grades as a table');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-history-view-'));
