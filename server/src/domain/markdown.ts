@@ -31,7 +31,7 @@ export function escapeMarkdown(text: string): string {
  * white space collapsed; cut at a word boundary near `max` characters (not
  * before half of it), trailing punctuation dropped, and '…' added.
  */
-export function excerpt(text: string, max: number): string {
+export function excerpt(text: string, max = 200): string {
   const flat = text
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
