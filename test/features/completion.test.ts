@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { expansionBefore, definitions, fullForm } from '../../server/src/features/abbreviations';
+import { spelledOutIn } from '../../server/src/domain/abbreviations';
+import { definitions, fullForm } from '../../server/src/features/abbreviations';
+
+/** The words before '(ABBR)' that spell it out, by the one finder. */
+function expansionBefore(words: string, abbr: string): string | undefined {
+  const text = `${words} (${abbr})`;
+  const d = spelledOutIn(text)[0];
+  return d ? text.slice(d.words.from, d.words.to) : undefined;
+}
 import { completionsAt } from '../../server/src/features/completion';
 import { ilacsReport } from '../lsp/reports';
 import { model, profiles, report } from './helpers';

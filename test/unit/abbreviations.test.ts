@@ -8,7 +8,7 @@ import { builtinAbbreviations, readAbbreviationList } from '../../server/src/pro
 import { builtinProfiles } from '../../server/src/profiles/builtin';
 import { abbreviationKey, abbreviations, matchInitials } from '../../server/src/rules/abbreviations';
 import { maskMarkup } from '../../server/src/rules/prose';
-import { matchUnordered } from '../../server/src/rules/shared/initials';
+import { matchUnordered } from '../../server/src/domain/abbreviations';
 
 const words = (s: string) => [...s.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)].map((m) => ({
   text: m[0], lower: m[0].toLowerCase(), from: m.index ?? 0, to: (m.index ?? 0) + m[0].length,
