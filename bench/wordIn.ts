@@ -11,6 +11,7 @@ import { builtinProfiles } from '../server/src/profiles/builtin';
 import { abstractNum, del, ilacsTitlePage, ins, makeDocx, num, p, run } from '../test/import/docx/make';
 import { timeAsync } from './timing';
 import type { BenchOptions, BenchRow } from './types';
+import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const SECTION = 'word in';
 const SENTENCE = 'Social workers visit children regularly and know them well, and their records show clearly how plans are progressing for each child.';

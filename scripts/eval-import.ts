@@ -14,6 +14,7 @@ import { writeNewFile as writeOutput } from '../server/src/io/files';
 import { builtinProfiles } from '../server/src/profiles/builtin';
 import { authoritySlug } from '../server/src/import/naming';
 import type { TableRow } from '../server/src/import/types';
+import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const repo = path.resolve(__dirname, '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus', 'ilacs');

@@ -5,7 +5,8 @@
  */
 import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, datesIn, detectKind, inspectorsIn, leadInspector, singleDate, visitDates, visitNumber } from './detect';
 import { buildVocabulary, joinLines } from './joinLines';
-import { BULLET, CLOSING_START, GRADE_RE, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
+import { importGrades } from './grades';
+import { BULLET, CLOSING_START, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
 import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
@@ -237,7 +238,7 @@ function sifOverall(kind: string, rows: TableRow[], blocks: Block[]): TableRow[]
     const text = b.t === 'para' ? b.lines.join(' ') : b.text;
     const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services (?:in .+? )?(?:are|is|(?=requires? improvement)))\s*(?:judged\s+)?(.+?)\.?$/i.exec(text);
     if (!m) continue;
-    const g = GRADE_RE.exec(m[1].replace(/^require\b/i, 'requires'));
+    const g = importGrades().any.exec(m[1].replace(/^require\b/i, 'requires'));
     if (!g) continue;
     let grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
     // The row is not printed: write its grade as the table's rows write theirs.

@@ -4,6 +4,7 @@
  * dialect. Nothing here touches the file system.
  */
 
+import type { Catalog } from '../profiles/types';
 import type { AuthorityList } from './authorities';
 
 /** One judgement table row, exactly as printed. */
@@ -52,6 +53,8 @@ export interface ImportOptions {
   metadataDate?: string;
   /** English authorities and trusts (server/profiles/authorities.yaml), to infer an authority no front page names. */
   authorities?: AuthorityList;
+  /** The judgement catalogue (judgements.yaml), for the grade phrases the tables print (import/grades.ts). */
+  catalog?: Catalog;
 }
 
 export type ImportResult =
