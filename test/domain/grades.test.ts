@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import {
   canonicalGrade, gradeLevel, gradeMeaning, gradeRank, gradeScale, gradesFor, gradeWords, headingGrade, headingStyleYear,
-  intendedGrade, isOlderGrade, levelLabel, modernHeadings,
+  intendedGrade, isOlderGrade, levelLabel, modernHeadings, sameGrade,
 } from '../../server/src/domain/grades';
 import { readCatalog } from '../../server/src/profiles/load';
 import { catalog, model, report } from '../features/helpers';
@@ -103,5 +103,16 @@ describe('domain: grades from the catalogue', () => {
     assert.deepStrictEqual([m2019, m2021, undated].map(modernHeadings), [false, true, true]);
     assert.deepStrictEqual([m2019, m2021, undated].map((m) => headingGrade(m, 'Requires improvement to be good')),
       ['Requires improvement to be good', 'requires improvement to be good', 'requires improvement to be good']);
+  });
+});
+
+describe('domain: one grade in two wordings', () => {
+  it('treats a phrase and its extension as one grade, and nothing else', () => {
+    assert.ok(sameGrade('requires improvement', 'Requires improvement to be good'));
+    assert.ok(sameGrade('Requires Improvement to be good.', 'requires  improvement'));
+    assert.ok(sameGrade('Good', 'good.'));
+    assert.ok(!sameGrade('good', 'inadequate'));
+    assert.ok(!sameGrade('adequate', 'inadequate'));
+    assert.ok(!sameGrade('', 'good'));
   });
 });

@@ -64,9 +64,20 @@ function relatedForms(catalog: Catalog, grade: string): Set<string> {
   for (const level of gradeScale(catalog)) {
     const forms = level.grades.map((x) => x.toLowerCase());
     if (!forms.includes(g)) continue;
-    for (const f of forms) if (f !== g && (f.startsWith(`${g} `) || g.startsWith(`${f} `))) out.add(f);
+    for (const f of forms) if (f !== g && sameGrade(f, g)) out.add(f);
   }
   return out;
+}
+
+/**
+ * Whether two written grades are one grade: the same phrase (any case,
+ * spacing or final full stop), or one framework's phrase extending another's ('requires
+ * improvement' and 'requires improvement to be good').
+ */
+export function sameGrade(a: string, b: string): boolean {
+  const x = normalise(a);
+  const y = normalise(b);
+  return x === y || (x !== '' && y !== '' && (x.startsWith(`${y} `) || y.startsWith(`${x} `)));
 }
 
 export interface GradeLevel {
