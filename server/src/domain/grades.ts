@@ -11,10 +11,14 @@ import type { Catalog } from '../profiles/types';
 import { eraWindow, frameworkName } from './eras';
 import { escapeRegExp } from './text';
 
+/** The key of a report's grade set (judgements.yaml `grades:`): its era's, else its framework's, else ILACS. */
+export function gradeSetKey(model: ReportModel): string {
+  return model.era?.grades ?? (model.profile?.framework === 'sif' ? 'sif' : 'ilacs');
+}
+
 /** The grade phrases (sentence case, best first) of a report: its era's set, else its framework's, else ILACS. */
 export function gradesFor(catalog: Catalog, model: ReportModel): string[] {
-  const key = model.era?.grades ?? (model.profile?.framework === 'sif' ? 'sif' : 'ilacs');
-  return catalog.grades[key] ?? catalog.grades.ilacs ?? [];
+  return catalog.grades[gradeSetKey(model)] ?? catalog.grades.ilacs ?? [];
 }
 
 /** The phrase the author meant, in sentence case, or undefined when we cannot tell. */

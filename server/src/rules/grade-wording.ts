@@ -18,7 +18,7 @@ export const gradeWording: Rule = {
   check(ctx) {
     const { model } = ctx;
     if (!model.profile?.graded) return;
-    const grades = gradesFor(ctx.catalog, model);
+    const grades = gradeSet(ctx);
     const fw = frameworkOf(ctx);
     for (const row of model.table?.rows ?? []) {
       if (row.judgement && row.judgement.gradeText) checkGrade(ctx, row.judgement, grades, fw, 'table');
@@ -38,6 +38,10 @@ type Place = 'table' | 'lower' | 'either';
 
 function frameworkOf(ctx: RuleContext): string {
   return ctx.model.era?.framework ?? ctx.model.profile?.framework ?? 'ilacs';
+}
+
+function gradeSet(ctx: RuleContext): string[] {
+  return gradesFor(ctx.catalog, ctx.model);
 }
 
 

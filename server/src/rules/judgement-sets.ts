@@ -1,62 +1,13 @@
 /**
  * Helpers shared by the judgement rules (judgement-names, judgement-consistency,
- * required-sections): which judgements the report's era has, how a written name
- * maps into that era, and how grades compare. Everything here reads the catalog
- * in server/profiles/judgements.yaml; nothing names a judgement in code.
+ * required-sections). Which judgements the report's era has, how a written name
+ * maps into that era and how grades compare are the catalogue's questions, in
+ * domain/ (re-exported here); what is left is the rules' own.
  */
-import { eraKeys } from '../domain/eras';
-import { normalise } from '../model/text';
-import type { JudgementRef } from '../model/types';
-import type { Catalog, Era } from '../profiles/types';
-
 // The catalogue's questions live in domain/; the judgement rules import them from here.
 export { eraKeys, eraWindow, erasWith } from '../domain/eras';
 export { canonicalGrade, gradeRank, gradesFor, headingGrade } from '../domain/grades';
-
-/**
- * The era's key for a matched judgement. The catalog may hold two judgements
- * with the same name in different frameworks ('Overall effectiveness' in the
- * SIF and in ILACS); the parser returns the first, so map it into the era.
- */
-export function resolveKey(catalog: Catalog, era: Era | undefined, key: string | undefined): string | undefined {
-  if (!key || !era) return key;
-  const keys = eraKeys(era);
-  if (keys.has(key)) return key;
-  const name = catalog.judgements[key]?.name;
-  for (const k of keys) if (catalog.judgements[k]?.name === name) return k;
-  return key;
-}
-
-/** A judgement's exact name, or the key when the catalog lacks it. */
-export function nameOf(catalog: Catalog, key: string): string {
-  return catalog.judgements[key]?.name ?? key;
-}
-
-export function shortOf(catalog: Catalog, key: string): string {
-  return catalog.judgements[key]?.short ?? key;
-}
-
-/**
- * True when judgement `a` (from another era) stands for `b`, or the other way
- * round: 'children in care and care leavers' covers 'children in care' and
- * 'care leavers'. Used so that one wrong-era judgement is reported once (by
- * judgement-names), not again as the missing judgements it stands for.
- */
-export function covers(catalog: Catalog, a: string, b: string): boolean {
-  const sa = ` ${normalise(shortOf(catalog, a))} `;
-  const sb = ` ${normalise(shortOf(catalog, b))} `;
-  return sa.includes(sb) || sb.includes(sa);
-}
-
-/** The era's key for a judgement reference (table row or heading), when it has one. */
-export function refKey(catalog: Catalog, era: Era | undefined, ref: JudgementRef | undefined): string | undefined {
-  return ref ? resolveKey(catalog, era, ref.key) : undefined;
-}
-
-/** 'leaders, help and protection, children in care' for a list of keys. */
-export function shortList(catalog: Catalog, keys: string[]): string {
-  return keys.map((k) => shortOf(catalog, k)).join(', ');
-}
+export { covers, nameOf, refKey, resolveKey, shortList, shortOf } from '../domain/judgements';
 
 /**
  * Indices of the items that are out of order: those outside one longest
