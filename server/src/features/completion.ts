@@ -5,7 +5,7 @@ import type { ProfileSet } from '../profiles/types';
 import { definedBefore, fullForm } from './abbreviations';
 import { describeEra, sectionJudgements, tableJudgements } from '../domain/eras';
 import { gradesFor, headingGrade, intendedGrade, modernHeadings } from '../domain/grades';
-import { snippetEscape } from './judgementTable';
+import { choiceEscape, snippetEscape } from './judgementTable';
 import { snippetOffers, type SnippetOffer } from './snippets';
 import { allRules } from '../rules/index';
 
@@ -177,7 +177,7 @@ function headingCompletions(model: ReportModel, profiles: ProfileSet, textStart:
         kind: 'heading',
         detail: known ? 'judgement section, grade from the table' : `judgement section (${describeEra(catalog, model.era)})`,
         insertText: `${j.name}: ${grade ?? ''}`,
-        snippet: grade ? undefined : `${snippetEscape(j.name)}: \${1|${choices.map((c) => c.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`,
+        snippet: grade ? undefined : `${snippetEscape(j.name)}: \${1|${choices.map(choiceEscape).join(',')}|}`,
         replace,
       }, order++));
     }

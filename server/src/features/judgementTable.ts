@@ -13,7 +13,8 @@ export function snippetEscape(s: string): string {
   return s.replace(/[$}\\]/g, '\\$&');
 }
 
-function choiceEscape(s: string): string {
+/** Escapes a choice of a snippet's `${1|a,b|}`: also , and |. */
+export function choiceEscape(s: string): string {
   return s.replace(/[$}\\,|]/g, '\\$&');
 }
 
