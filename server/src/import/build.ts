@@ -5,7 +5,7 @@
  */
 import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, datesIn, detectKind, inspectorsIn, leadInspector, singleDate, visitDates, visitNumber } from './detect';
 import { buildVocabulary, joinLines } from './joinLines';
-import { importGrades } from './grades';
+import { importGrades, type ImportGrades } from './grades';
 import { BULLET, CLOSING_START, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
 import { inferMissing } from './infer';
@@ -21,9 +21,26 @@ interface Item {
   page?: number;
 }
 
-const JUDGEMENT_HEADING = /(?::\s*|\s)(requires? improvement to be good|requires? improvement|good|outstanding|inadequate)\.?\s*$/i;
-/** A heading printed a few words off a judgement's name ("The experiences of children in care: outstanding"): kept as a heading, as printed. */
-const NEAR_JUDGEMENT_HEADING = /^(?:The )?(?:experiences?|impact|progress)\b[^.;:]{10,140}:\s*(requires? improvement to be good|requires? improvement|good|outstanding|inadequate)\.?$/i;
+/**
+ * A judgement heading ends with a grade of some era's set ('requires' may be
+ * 'require', agreeing with a plural name); a heading printed a few words off a
+ * judgement's name ("The experiences of children in care: outstanding") is kept
+ * as a heading, as printed. Built once per catalogue.
+ */
+const headingPatterns = new WeakMap<ImportGrades, { heading: RegExp; near: RegExp }>();
+function judgementHeadingPatterns(): { heading: RegExp; near: RegExp } {
+  const g = importGrades();
+  let p = headingPatterns.get(g);
+  if (!p) {
+    const grade = `(${g.eraAlternation.replace(/\brequires\b/gi, 'requires?')})`;
+    p = {
+      heading: new RegExp(`(?::\\s*|\\s)${grade}\\.?\\s*$`, 'i'),
+      near: new RegExp(`^(?:The )?(?:experiences?|impact|progress)\\b[^.;:]{10,140}:\\s*${grade}\\.?$`, 'i'),
+    };
+    headingPatterns.set(g, p);
+  }
+  return p;
+}
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
 export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
@@ -146,7 +163,8 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, '') });
       continue;
     }
-    if (((JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t)) || (it.lines.length <= 2 && NEAR_JUDGEMENT_HEADING.test(t))) && !NUMBERED.test(t)) {
+    const heads = judgementHeadingPatterns();
+    if (((JUDGEMENT_START.test(t) && t.length < 260 && heads.heading.test(t)) || (it.lines.length <= 2 && heads.near.test(t))) && !NUMBERED.test(t)) {
       blocks.push({ t: 'heading', text: t });
       continue;
     }

@@ -23,6 +23,8 @@ export interface ImportGrades {
   only: RegExp;
   /** The words grade phrases are made of, lower case ('requires', 'to', 'be', 'good', ...). */
   words: ReadonlySet<string>;
+  /** The phrases of the grade sets some era uses (what a judgement heading may end with), as an alternation. */
+  eraAlternation: string;
 }
 
 const built = new WeakMap<Catalog, ImportGrades>();
@@ -39,6 +41,7 @@ export function importGradesFor(catalog: Catalog): ImportGrades {
       any: new RegExp(`\\b(${alternation})\\b`, 'i'),
       only: new RegExp(`^(?:${alternation})$`, 'i'),
       words: new Set(phrases.flatMap((p) => p.toLowerCase().split(/\s+/))),
+      eraAlternation: phraseAlternation([...new Set(catalog.eras.flatMap((e) => catalog.grades[e.grades] ?? []))]),
     };
     built.set(catalog, g);
   }
