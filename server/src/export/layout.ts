@@ -4,9 +4,9 @@
  * paragraphs with their printed numbers, bullets, letter furniture). The Word
  * writer (docx.ts) lays these out; nothing here knows about Word. Pure.
  */
-import { markdownIt, type MarkdownToken } from '../domain/markdown';
 import { formatOfsted } from '../core/dates';
 import { frontMatterLines } from '../model/frontMatter';
+import { markdownIt, type MarkdownToken } from '../domain/markdown';
 import { formatOfstedRange } from '../rules/shared/dateText';
 import type { ReportModel } from '../model/types';
 import { readRuns, type Run } from './runs';

@@ -41,6 +41,8 @@ function judgementHeadingPatterns(): { heading: RegExp; near: RegExp } {
   }
   return p;
 }
+const JUDGEMENT_HEADING = { test: (t: string) => judgementHeadingPatterns().heading.test(t) };
+const NEAR_JUDGEMENT_HEADING = { test: (t: string) => judgementHeadingPatterns().near.test(t) };
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
 export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
@@ -163,8 +165,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, '') });
       continue;
     }
-    const heads = judgementHeadingPatterns();
-    if (((JUDGEMENT_START.test(t) && t.length < 260 && heads.heading.test(t)) || (it.lines.length <= 2 && heads.near.test(t))) && !NUMBERED.test(t)) {
+    if (((JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t)) || (it.lines.length <= 2 && NEAR_JUDGEMENT_HEADING.test(t))) && !NUMBERED.test(t)) {
       blocks.push({ t: 'heading', text: t });
       continue;
     }

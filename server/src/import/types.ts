@@ -47,14 +47,14 @@ export interface ImportedFrontMatter {
 export interface ImportOptions {
   /** Name of the input (used for messages and as a hint for the published date). */
   sourceName?: string;
+  /** The judgement catalogue (judgements.yaml), for the grade phrases the tables print (import/grades.ts). */
+  catalog?: Catalog;
   /** Values that fill or replace what the document gives (`--set key=value`). */
   overrides?: Record<string, string>;
   /** A date from the PDF's metadata, used for `published` when the text has none. */
   metadataDate?: string;
   /** English authorities and trusts (server/profiles/authorities.yaml), to infer an authority no front page names. */
   authorities?: AuthorityList;
-  /** The judgement catalogue (judgements.yaml), for the grade phrases the tables print (import/grades.ts). */
-  catalog?: Catalog;
 }
 
 export type ImportResult =
