@@ -10,6 +10,7 @@ import * as path from 'path';
 import { importPdf } from '../server/src/import/index';
 import { extractBareText } from '../server/src/import/pdf';
 import { timeAsync } from './timing';
+import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'ilacs');
 

@@ -14,6 +14,7 @@ import type { BenchOptions, BenchRow } from './types';
 import { loadBuiltinData } from '../server/src/io/builtinData';
 
 const builtin = loadBuiltinData();
+import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const SECTION = 'word in';
 const SENTENCE = 'Social workers visit children regularly and know them well, and their records show clearly how plans are progressing for each child.';

@@ -15,6 +15,7 @@ import { builtinProfiles } from '../server/src/io/builtinData';
 import { authoritySlug } from '../server/src/import/naming';
 import type { TableRow } from '../server/src/import/types';
 import { data } from '../test/helpers/data';
+import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const repo = path.resolve(__dirname, '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus', 'ilacs');

@@ -27,6 +27,7 @@ import { agreement } from './eval-links/agreement';
 import { linkCount, readGold, type GoldPair } from './eval-links/gold';
 import { add, emptyTally, figures, merge, shownOf, type EvalOptions, type FindingResult, type Tally } from './eval-links/metrics';
 import { data } from '../test/helpers/data';
+import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const repoRoot = path.resolve(__dirname, '..');
 const shared = path.resolve(repoRoot, '..', 'shared');

@@ -30,7 +30,7 @@ if (!report) {
   process.exit(2);
 }
 const view = historyView(index, report);
-const { html } = historyPage(view, { nonce: 'readme', equivalents: index.synonyms.judgements, linkFor: () => '#' });
+const { html } = historyPage(view, { nonce: 'readme', catalog: data.profiles.catalog, equivalents: index.synonyms.judgements, linkFor: () => '#' });
 // Open the grades table too, so that the picture shows it.
 const page = html.replace('<details><summary>The grades as a table', '<details open><summary>The grades as a table');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-history-view-'));

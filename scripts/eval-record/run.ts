@@ -13,6 +13,7 @@ import type { Severity } from '../../server/src/core/types';
 import type { ImportKind } from '../../server/src/import/types';
 import { builtinProfiles } from '../../server/src/io/builtinData';
 import { data } from '../../test/helpers/data';
+import '../../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'ilacs');

@@ -1,6 +1,15 @@
 import * as assert from 'assert';
-import { expansionBefore, definitions, fullForm } from '../../server/src/features/abbreviations';
+import { spelledOutIn } from '../../server/src/domain/abbreviations';
+import { definitions, fullForm } from '../../server/src/features/abbreviations';
+
+/** The words before '(ABBR)' that spell it out, by the one finder. */
+function expansionBefore(words: string, abbr: string): string | undefined {
+  const text = `${words} (${abbr})`;
+  const d = spelledOutIn(text)[0];
+  return d ? text.slice(d.words.from, d.words.to) : undefined;
+}
 import { completionsAt } from '../../server/src/features/completion';
+import { choiceEscape, snippetEscape } from '../../server/src/features/judgementTable';
 import { ilacsReport } from '../lsp/reports';
 import { model, profiles, report } from './helpers';
 
@@ -120,5 +129,12 @@ describe('features: abbreviations', () => {
     assert.strictEqual(text.slice(d[0].offset, d[0].offset + 6), '(LADO)');
     assert.deepStrictEqual(fullForm(model(text), 'LADO'), { full: 'local authority designated officer', source: 'document' });
     assert.deepStrictEqual(fullForm(model(text), 'IROs'), { full: 'independent reviewing officers', source: 'common' });
+  });
+});
+
+describe('features: snippet escaping', () => {
+  it("escapes a choice's separators and a snippet's specials, once for the table and completion alike", () => {
+    assert.strictEqual(choiceEscape('a,b|c$d}e\\f'), 'a\\,b\\|c\\$d\\}e\\\\f');
+    assert.strictEqual(snippetEscape('a,b|c$d}e\\f'), 'a,b|c\\$d\\}e\\\\f');
   });
 });

@@ -1,12 +1,14 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { chartSeries, escapeXml, gradeLevel, historyChartSvg } from '../../server/src/features/historyChart';
+import { gradeLevel } from '../../server/src/domain/grades';
+import { chartSeries, escapeXml, historyChartSvg } from '../../server/src/features/historyChart';
 import { contentSecurityPolicy, historyPage } from '../../server/src/features/historyPage';
 import { historyView, type HistoryView } from '../../server/src/history/editor';
 import { loadHistory } from '../../server/src/io/history';
 import { HistoryIndex } from '../../server/src/history/store';
 import type { RecurringConcern } from '../../server/src/history/types';
 import { data } from '../helpers/data';
+import { catalog } from './helpers';
 
 
 const EQUIVALENTS = new Map<string, string[]>([
@@ -63,12 +65,12 @@ function balanced(xml: string): string[] {
 
 describe('features: the history chart (SVG)', () => {
   it('reads the four grades in either framework\'s wording, and nothing else', () => {
-    assert.deepStrictEqual(['Outstanding', 'good', 'Requires improvement to be good', 'requires improvement', 'Inadequate'].map(gradeLevel), [4, 3, 2, 2, 1]);
-    assert.deepStrictEqual(['adequate', 'Strong standard', '', undefined].map(gradeLevel), [undefined, undefined, undefined, undefined]);
+    assert.deepStrictEqual(['Outstanding', 'good', 'Requires improvement to be good', 'requires improvement', 'Inadequate'].map((g) => gradeLevel(catalog(), g)), [4, 3, 2, 2, 1]);
+    assert.deepStrictEqual(['Excellent', 'Strong standard', '', undefined].map((g) => gradeLevel(catalog(), g)), [undefined, undefined, undefined, undefined]);
   });
 
   it("draws one line per judgement of the latest table, carrying an earlier era's judgement onto its successors", () => {
-    const series = chartSeries(view(), EQUIVALENTS);
+    const series = chartSeries(view(), catalog(), EQUIVALENTS);
     assert.deepStrictEqual(series.map((s) => s.key), ['leaders', 'help-protection', 'in-care', 'care-leavers', 'overall']);
     const inCare = series.find((s) => s.key === 'in-care')!;
     assert.deepStrictEqual(inCare.points, [
@@ -79,11 +81,11 @@ describe('features: the history chart (SVG)', () => {
     assert.deepStrictEqual(series.find((s) => s.key === 'help-protection')!.points.map((p) => p.report), [0, 3]);
     assert.ok(series.find((s) => s.key === 'overall')!.overall);
     // Without the equivalents, the old judgement keeps a line of its own.
-    assert.deepStrictEqual(chartSeries(view()).map((s) => s.key), ['leaders', 'help-protection', 'in-care', 'care-leavers', 'overall', 'in-care-and-leavers']);
+    assert.deepStrictEqual(chartSeries(view(), catalog()).map((s) => s.key), ['leaders', 'help-protection', 'in-care', 'care-leavers', 'overall', 'in-care-and-leavers']);
   });
 
   it('is well-formed SVG with a title, a description for screen readers, and tooltips on every mark', () => {
-    const { svg, series, width, height } = historyChartSvg(view(), EQUIVALENTS);
+    const { svg, series, width, height } = historyChartSvg(view(), catalog(), EQUIVALENTS);
     assert.deepStrictEqual(balanced(svg), []);
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="history-chart" width="640" height="\d+" viewBox="0 0 640 \d+" preserveAspectRatio="xMinYMin meet" role="img" aria-labelledby="history-chart-title history-chart-desc"/);
     assert.strictEqual(width, 640);
@@ -106,7 +108,7 @@ describe('features: the history chart (SVG)', () => {
   it('says so when there is no graded inspection to draw', () => {
     const v = view();
     v.reports = v.reports.filter((r) => !r.graded);
-    const { svg, series } = historyChartSvg(v, EQUIVALENTS);
+    const { svg, series } = historyChartSvg(v, catalog(), EQUIVALENTS);
     assert.deepStrictEqual(series, []);
     assert.match(svg, /No graded inspection of this authority is in the history yet\./);
     assert.deepStrictEqual(balanced(svg), []);
@@ -121,6 +123,7 @@ describe('features: the history view page (HTML)', () => {
   const links: [string, number][] = [];
   const page = historyPage(view(), {
     nonce: 'abc123"><script>',
+    catalog: catalog(),
     equivalents: EQUIVALENTS,
     linkFor: (uri, line) => {
       links.push([uri, line]);
@@ -155,7 +158,7 @@ describe('features: the history view page (HTML)', () => {
   it('says when nothing recurs', () => {
     const v = view();
     v.concerns = [];
-    assert.match(historyPage(v, { nonce: 'n' }).html, /<p class="none">No finding of this report repeats an earlier improvement item\.<\/p>/);
+    assert.match(historyPage(v, { nonce: 'n', catalog: catalog() }).html, /<p class="none">No finding of this report repeats an earlier improvement item\.<\/p>/);
   });
 });
 
@@ -168,14 +171,14 @@ describe('features: the history view on a scrutiny report and in a narrow pane (
   }
 
   it('calls a scrutiny report a scrutiny report, not a visit, and gives its meeting date as a meeting', () => {
-    const { svg, legend } = historyChartSvg(withScrutiny(), EQUIVALENTS);
+    const { svg, legend } = historyChartSvg(withScrutiny(), catalog(), EQUIVALENTS);
     assert.match(svg, /<title>scrutiny report, September 2023: council scrutiny report, meeting 13 September 2023: no grades<\/title><rect /);
     assert.ok(!/scrutiny[^<]*a letter/.test(svg));
     const texts = legend.map((e) => e.text);
     assert.ok(texts.includes('Council scrutiny report (no grades)'), texts.join(' | '));
     assert.ok(texts.includes('Focused visit letter (a letter: no grades)'), texts.join(' | '));
     assert.ok(!texts.some((t) => /Focused or monitoring visit/.test(t)));
-    const { html } = historyPage(withScrutiny(), { nonce: 'n' });
+    const { html } = historyPage(withScrutiny(), { nonce: 'n', catalog: catalog() });
     assert.match(html, /<summary>Reports without grades \(3\)<\/summary>/);
     assert.match(html, /<li>scrutiny report, September 2023 \(council scrutiny report\), meeting 13 September 2023<\/li>/);
     assert.match(html, /<li>focused visit, May 2021 \(focused visit letter\), published 22 June 2021<\/li>/);
@@ -184,7 +187,7 @@ describe('features: the history view on a scrutiny report and in a narrow pane (
   });
 
   it('fits a narrow pane: the SVG scales to the width (viewBox), every label inside it, the legend in HTML that wraps', () => {
-    const { svg, width, legend } = historyChartSvg(withScrutiny(), EQUIVALENTS);
+    const { svg, width, legend } = historyChartSvg(withScrutiny(), catalog(), EQUIVALENTS);
     // No text of the chart starts or ends outside the picture (the latest inspection's label was cut off).
     for (const m of svg.matchAll(/<text x="([\d.]+)"[^>]*text-anchor="(start|middle|end)"[^>]*>(?:<title>[^<]*<\/title>)?([^<]+)<\/text>/g)) {
       const x = Number(m[1]);
@@ -196,7 +199,7 @@ describe('features: the history view on a scrutiny report and in a narrow pane (
     // The legend is not drawn inside the SVG (where it was cut off) but given to the page.
     assert.ok(!/class="legend"/.test(svg));
     assert.ok(legend.length >= 5 + 2);
-    const { html } = historyPage(withScrutiny(), { nonce: 'n' });
+    const { html } = historyPage(withScrutiny(), { nonce: 'n', catalog: catalog() });
     assert.match(html, /svg\.history-chart \{ display: block; width: 100%; height: auto; max-width: 640px; \}/);
     assert.match(html, /ul\.legend \{[^}]*flex-wrap: wrap;/);
     assert.match(html, /<figcaption><ul class="legend"><li><svg [^>]*viewBox="0 0 30 14"[^>]*>.*<\/svg><span>The impact of leaders on social work practice with children and families<\/span><\/li>/);
@@ -217,12 +220,12 @@ describe('features: the history view over a real index (fixtures: Fernbury, with
     assert.ok(scrutiny, v.reports.map((r) => r.kind).join(', '));
     assert.deepStrictEqual([scrutiny.kindLabel, scrutiny.letter], ['council scrutiny report', false]);
     assert.ok(scrutiny.meetingDate);
-    const { html } = historyPage(v, { nonce: 'n' });
+    const { html } = historyPage(v, { nonce: 'n', catalog: catalog() });
     const item = /<li>scrutiny report, September 2024 \(council scrutiny report\), ([^<]+)<\/li>/.exec(html);
     assert.ok(item, html.slice(html.indexOf('Reports without grades'), html.indexOf('Reports without grades') + 600));
     assert.match(item[1], scrutiny.published ? /^published / : /^meeting \d+ \w+ 2024$/);
     assert.match(html, /<li>first monitoring visit, March 2023 \(monitoring visit letter\), published /);
-    const { legend } = historyChartSvg(v);
+    const { legend } = historyChartSvg(v, catalog());
     assert.ok(legend.some((e) => e.text === 'Council scrutiny report (no grades)'), legend.map((e) => e.text).join(' | '));
     assert.ok(legend.some((e) => e.text === 'Monitoring visit letter (a letter: no grades)'));
   });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { checkDocument } from '../../server/src/check';
-import { hoverAt } from '../../server/src/features/hover';
+import { gradeHover, hoverAt } from '../../server/src/features/hover';
 import { judgementTableFor } from '../../server/src/features/judgementTable';
 import { ruleById } from '../../server/src/rules/index';
 import { ilacsReport } from '../lsp/reports';
@@ -41,10 +41,16 @@ describe('features: hover', () => {
   it('explains grades, the SIF grade and words that are never grades', () => {
     const text = report(ILACS_2026, '# T\n\n| Judgement | Grade |\n| --- | --- |\n| The experiences and progress of care leavers | Requires improvement |\n| The experiences and progress of children in care | Strong standard |\n');
     const ri = hover(text, 'Requires improvement |')!;
-    assert.match(ri.markdown, /the third grade under the single inspection framework/);
+    assert.match(ri.markdown, /the third of the four SIF grades.*; ILACS writes “Requires improvement to be good”/);
+    assert.match(ri.markdown, /- SIF, inspections starting \d+ \w+ 2013 to 31 December 2017/, 'the SIF ended when ILACS began');
     assert.match(ri.markdown, /\*\*Not a grade of this report's era\*\*/);
     const word = hover(text, 'Strong standard')!;
     assert.match(word.markdown, /education report-card word/);
+    // A grade of a set no era uses is older wording (a made-up catalogue: the built-in one may give 'adequate' an era).
+    const older = { ...catalog(), grades: { ...catalog().grades, older: ['Fine', 'Passable'] } };
+    assert.match(gradeHover(older, model(ilacsReport()), 'passable', 'table'), /^\*\*“passable”\*\* is older wording\. It is not a grade of SIF or ILACS\./);
+    const inadequate = report(ILACS_2026, '# T\n\n| Judgement | Grade |\n| --- | --- |\n| The experiences and progress of care leavers | Inadequate |\n');
+    assert.match(hover(inadequate, 'Inadequate |')!.markdown, /\*\*Grade:\*\* Inadequate: the lowest of the four grades; an authority judged inadequate overall has monitoring visits/);
   });
 
   it('gives nothing on plain text', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { foldingRanges } from '../../server/src/features/folding';
-import { excerpt, outline, type OutlineItem } from '../../server/src/features/symbols';
+import { excerpt } from '../../server/src/domain/markdown';
+import { outline, type OutlineItem } from '../../server/src/features/symbols';
 import { ilacsReport } from '../lsp/reports';
 import { fixtureFiles, model, report } from './helpers';
 
@@ -63,8 +64,8 @@ describe('features: outline and folding', () => {
   });
 
   it('shortens long text for details', () => {
-    assert.strictEqual(excerpt('Short **bold** [link](x.md#para-1) text.'), 'Short bold link text.');
-    const long = excerpt('word '.repeat(40));
+    assert.strictEqual(excerpt('Short **bold** [link](x.md#para-1) text.', 60), 'Short bold link text.');
+    const long = excerpt('word '.repeat(40), 60);
     assert.ok(long.length <= 61 && long.endsWith('…'));
   });
 

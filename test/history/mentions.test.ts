@@ -1,12 +1,15 @@
 import * as assert from 'assert';
 import { findGradeQuotes, findMentions } from '../../server/src/history/mentions';
 import { resolveMentions } from '../../server/src/history/resolve';
+import { builtinProfiles } from '../../server/src/io/builtinData';
+
+const catalog = builtinProfiles().catalog;
 import { ilacs, indexOf, reportIn, scrutiny, visit } from './helpers';
 
 const lineOf = () => 0;
 
 describe('history: explicit mentions of earlier reports', () => {
-  const mentions = (t: string) => findMentions(t, 0, lineOf);
+  const mentions = (t: string) => findMentions(t, 0, lineOf, catalog);
 
   it('finds the last inspection, with or without its year', () => {
     const [a] = mentions('Progress since the last inspection in 2018 has been slow.');
@@ -51,14 +54,14 @@ describe('history: explicit mentions of earlier reports', () => {
 
   it('allows a line break inside the phrase and gives document offsets', () => {
     const text = 'xx\nSince the last\ninspection in 2018, things moved.';
-    const [a] = findMentions(text, 3, (o) => (o > 2 ? 1 : 0));
+    const [a] = findMentions(text, 3, (o) => (o > 2 ? 1 : 0), catalog);
     assert.equal(text.slice(a.span.start, a.span.end), 'the last\ninspection in 2018');
     assert.equal(a.line, 1);
   });
 });
 
 describe('history: quoted grades', () => {
-  const quotes = (t: string) => findGradeQuotes(t, 0, lineOf);
+  const quotes = (t: string) => findGradeQuotes(t, 0, lineOf, catalog);
 
   it('finds a grade with the month of the inspection', () => {
     const [q] = quotes('Services were judged inadequate in July 2022 and remain in monitoring.');

@@ -8,7 +8,7 @@ import { readAbbreviationList } from '../../server/src/profiles/abbreviations';
 import { builtinProfiles } from '../../server/src/io/builtinData';
 import { abbreviationKey, abbreviations, matchInitials } from '../../server/src/rules/abbreviations';
 import { maskMarkup } from '../../server/src/rules/prose';
-import { matchUnordered } from '../../server/src/rules/shared/initials';
+import { matchUnordered } from '../../server/src/domain/abbreviations';
 import { data } from '../helpers/data';
 
 const words = (s: string) => [...s.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)].map((m) => ({

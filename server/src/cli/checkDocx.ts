@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import { describeLine, importDocx, type DocxDetails } from '../import/docx/index';
 import { describeError } from '../io/files';
+import { builtinProfiles } from '../io/builtinData';
 
 export type WordDraft =
   | { ok: true; text: string; details: DocxDetails }
@@ -35,7 +36,7 @@ export async function loadWordDrafts(files: string[]): Promise<Map<string, WordD
       out.set(file, { ok: false, reason: describeError(e) });
       continue;
     }
-    const r = await importDocx(bytes, { sourceName: file.split(/[\\/]/).pop() });
+    const r = await importDocx(bytes, { sourceName: file.split(/[\\/]/).pop(), catalog: builtinProfiles().catalog });
     out.set(file, r.ok ? { ok: true, text: r.markdown, details: r.docx } : { ok: false, reason: `cannot import the Word document: ${r.reason}` });
   }
   return out;

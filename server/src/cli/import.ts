@@ -7,6 +7,7 @@
 import * as path from 'path';
 import { describeResult, importFiles } from '../import/index';
 import { builtinAuthorities, nodeImportFs } from '../io/importFs';
+import { builtinProfiles } from '../io/builtinData';
 import type { Io } from './main';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
@@ -84,7 +85,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   }
   const parsed = parseArgs(args, io);
   if (!parsed) return 2;
-  const summary = await importFiles(parsed.files, { out: parsed.out, cwd: io.cwd, force: parsed.force, overrides: parsed.overrides, authorities: builtinAuthorities() }, nodeImportFs);
+  const summary = await importFiles(parsed.files, { out: parsed.out, cwd: io.cwd, force: parsed.force, overrides: parsed.overrides, authorities: builtinAuthorities(), catalog: builtinProfiles().catalog }, nodeImportFs);
   for (const r of summary.results) {
     const lines = describeResult(r, io.cwd);
     for (const l of lines.out) io.out(l);

@@ -4,9 +4,9 @@
  * paragraphs with their printed numbers, bullets, letter furniture). The Word
  * writer (docx.ts) lays these out; nothing here knows about Word. Pure.
  */
-import MarkdownIt from 'markdown-it';
 import { formatOfsted, parseBodyDates } from '../core/dates';
 import { frontMatterLines } from '../model/frontMatter';
+import { markdownIt, type MarkdownToken } from '../domain/markdown';
 import { formatOfstedRange } from '../rules/shared/dateText';
 import type { ReportModel } from '../model/types';
 import { readRuns, type Run } from './runs';
@@ -38,8 +38,8 @@ export interface PrintedReport {
   blocks: Block[];
 }
 
-const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-type Token = ReturnType<typeof md.parse>[number];
+const md = markdownIt;
+type Token = MarkdownToken;
 
 /** The labelled lines under a title: 'Inspection dates: ...', 'Lead inspector: ...'. */
 export const LABEL = /^(Inspection dates?|Lead inspector|Date of visit|Meeting date)\s*:\s*/i;

@@ -1,3 +1,4 @@
+import { spelledOutIn } from '../domain/abbreviations';
 import type { ReportModel } from '../model/types';
 
 /**
@@ -25,40 +26,6 @@ const COMMON: Record<string, string> = {
   SENCO: 'special educational needs coordinator',
 };
 
-const SKIP = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'with', 'or', 'on', 'at', 'by', 'a']);
-
-/** Letters an abbreviation stands for: 'PAs' -> 'pa', 'A&E' -> 'ae'. */
-function letters(abbr: string): string {
-  return abbr.replace(/s$/, '').replace(/[^A-Za-z]/g, '').toLowerCase();
-}
-
-/**
- * The words before '(ABBR)' that the abbreviation's letters stand for, or
- * undefined when the initials do not fit.
- */
-export function expansionBefore(words: string, abbr: string): string | undefined {
-  const want = letters(abbr);
-  if (want.length < 2) return undefined;
-  const tokens = words.trimEnd().split(/\s+/).filter(Boolean);
-  let idx = want.length - 1;
-  let firstToken = -1;
-  for (let t = tokens.length - 1; t >= 0 && idx >= 0; t--) {
-    const parts = tokens[t].replace(/[^A-Za-z'’/-]/g, '').split(/[-/]/).filter(Boolean).reverse();
-    if (parts.length === 0) return undefined;
-    let matched = false;
-    for (const p of parts) {
-      if (idx < 0) break;
-      if (p[0].toLowerCase() === want[idx]) {
-        idx--;
-        matched = true;
-      } else if (!SKIP.has(p.toLowerCase())) return undefined;
-    }
-    if (matched || idx < 0) firstToken = t;
-  }
-  if (idx >= 0 || firstToken < 0) return undefined;
-  return tokens.slice(firstToken).join(' ').replace(/[,;:]$/, '');
-}
-
 export interface Definition {
   abbr: string;
   full: string;
@@ -66,18 +33,13 @@ export interface Definition {
   offset: number;
 }
 
-const DEFINED = /((?:[A-Za-z][A-Za-z'’,/-]*\s+){1,10})\(([A-Z][A-Za-z&-]*[A-Z]s?)\)/g;
-
-/** Abbreviations the document spells out, with where. */
+/** Abbreviations the document spells out (domain/abbreviations.ts, the one finder), with where; not in table cells. */
 export function definitions(model: ReportModel): Definition[] {
   const out: Definition[] = [];
   for (const b of model.blocks) {
     if (b.kind === 'cell') continue;
-    for (const m of b.text.matchAll(DEFINED)) {
-      const full = expansionBefore(m[1], m[2]);
-      if (!full) continue;
-      const at = (m.index ?? 0) + m[0].length - m[2].length - 2;
-      out.push({ abbr: m[2], full, offset: b.offsets[Math.max(0, Math.min(at, b.offsets.length - 1))] });
+    for (const d of spelledOutIn(b.text)) {
+      out.push({ abbr: d.written, full: b.text.slice(d.words.from, d.words.to).replace(/\s+/g, ' '), offset: b.offsets[Math.max(0, Math.min(d.open, b.offsets.length - 1))] });
     }
   }
   return out.sort((a, b) => a.offset - b.offset);

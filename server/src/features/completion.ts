@@ -2,10 +2,10 @@ import type { Span } from '../core/types';
 import { matchJudgementName } from '../model/judgements';
 import type { ReportModel } from '../model/types';
 import type { ProfileSet } from '../profiles/types';
-import { intendedGrade } from '../rules/grade-wording';
 import { definedBefore, fullForm } from './abbreviations';
-import { describeEra, gradesFor, headingGrade, sectionJudgements, styleYear, tableJudgements } from './eras';
-import { snippetEscape } from './judgementTable';
+import { describeEra, sectionJudgements, tableJudgements } from '../domain/eras';
+import { gradesFor, headingGrade, intendedGrade, modernHeadings } from '../domain/grades';
+import { choiceEscape, snippetEscape } from './judgementTable';
 import { snippetOffers, type SnippetOffer } from './snippets';
 import { allRules } from '../rules/index';
 
@@ -124,7 +124,7 @@ function headingCompletions(model: ReportModel, profiles: ProfileSet, textStart:
   const text = lineText.slice(textStart);
   const col = offset - lineStart - textStart;
   const colon = text.lastIndexOf(':', col - 1);
-  const year = styleYear(model);
+  const modern = modernHeadings(model);
   const lineEndTrim = lineStart + lineText.trimEnd().length;
   if (colon > 0) {
     const match = matchJudgementName(catalog, text.slice(0, colon));
@@ -133,9 +133,9 @@ function headingCompletions(model: ReportModel, profiles: ProfileSet, textStart:
     while (from < lineEndTrim && model.text[from] === ' ') from++;
     const replace = { start: Math.min(from, offset), end: Math.max(lineEndTrim, offset) };
     const grades = gradesFor(catalog, model);
-    const forms = year !== undefined && year < 2021 ? [...grades, ...grades.map((g) => g.toLowerCase())] : grades.map((g) => g.toLowerCase());
+    const forms = modern ? grades.map((g) => g.toLowerCase()) : [...grades, ...grades.map((g) => g.toLowerCase())];
     const insertPrefix = /[ \t]/.test(model.text[lineStart + textStart + colon + 1] ?? '') ? '' : ' ';
-    const detail = year !== undefined && year < 2021 ? 'grade (2018 to 2020: capitalised was usual)' : 'grade, in a heading (lower case from 2021)';
+    const detail = modern ? 'grade, in a heading (lower case from 2021)' : 'grade (2018 to 2020: capitalised was usual)';
     return forms.map((g, i) => entry({ label: g, kind: 'grade', detail, insertText: insertPrefix + g, replace }, i));
   }
   const replace = { start: lineStart + textStart, end: Math.max(lineEndTrim, offset) };
@@ -170,14 +170,14 @@ function headingCompletions(model: ReportModel, profiles: ProfileSet, textStart:
     for (const j of sectionJudgements(catalog, model.era)) {
       if (present.has(j.key)) continue;
       const known = fromTable.get(j.key);
-      const grade = known ? headingGrade(known, year) : undefined;
-      const choices = grades.map((g) => headingGrade(g, year));
+      const grade = known ? headingGrade(model, known) : undefined;
+      const choices = grades.map((g) => headingGrade(model, g));
       out.push(entry({
         label: `${j.name}: ${grade ?? '…'}`,
         kind: 'heading',
         detail: known ? 'judgement section, grade from the table' : `judgement section (${describeEra(catalog, model.era)})`,
         insertText: `${j.name}: ${grade ?? ''}`,
-        snippet: grade ? undefined : `${snippetEscape(j.name)}: \${1|${choices.map((c) => c.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`,
+        snippet: grade ? undefined : `${snippetEscape(j.name)}: \${1|${choices.map(choiceEscape).join(',')}|}`,
         replace,
       }, order++));
     }

@@ -7,6 +7,8 @@
  */
 import type { HistoryView } from '../history/editor';
 import { formatOfsted } from '../core/dates';
+import { gradeLevel, gradeScale, levelLabel } from '../domain/grades';
+import type { Catalog } from '../profiles/types';
 
 type ViewReport = HistoryView['reports'][number];
 
@@ -22,24 +24,8 @@ export function datedAs(r: ViewReport): string {
   return r.date ? `dated ${formatOfsted(r.date)}` : 'undated';
 }
 
-export type GradeLevel = 1 | 2 | 3 | 4;
-
-export const GRADE_LEVELS: readonly { level: GradeLevel; label: string[] }[] = [
-  { level: 4, label: ['Outstanding'] },
-  { level: 3, label: ['Good'] },
-  { level: 2, label: ['Requires improvement', '(to be good)'] },
-  { level: 1, label: ['Inadequate'] },
-];
-
-/** 4 outstanding, 3 good, 2 requires improvement (to be good), 1 inadequate; undefined for anything else. */
-export function gradeLevel(grade: string | undefined): GradeLevel | undefined {
-  const g = (grade ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
-  if (g.startsWith('outstanding')) return 4;
-  if (g.startsWith('good')) return 3;
-  if (g.startsWith('requires improvement')) return 2;
-  if (g.startsWith('inadequate')) return 1;
-  return undefined;
-}
+/** A grade's level on the chart: 4 for the best grade down to 1 (domain/grades.ts `gradeScale`, from the catalogue). */
+export type GradeLevel = number;
 
 export interface ChartPoint {
   /** Index into view.reports. */
@@ -57,15 +43,14 @@ export interface ChartSeries {
   points: ChartPoint[];
 }
 
-const OVERALL = new Set(['overall', 'sif-overall']);
-
 /**
  * One series per judgement of the latest table; a judgement of an earlier era
  * is drawn on the line of its successor (`equivalents`: synonyms.yaml
  * `judgements:`), and gets a line of its own only when no successor took it.
  * Only graded reports (inspections) give points: letters carry no grades.
  */
-export function chartSeries(view: HistoryView, equivalents: ReadonlyMap<string, readonly string[]> = new Map()): ChartSeries[] {
+export function chartSeries(view: HistoryView, catalog: Catalog, equivalents: ReadonlyMap<string, readonly string[]> = new Map()): ChartSeries[] {
+  const overall = new Set(catalog.eras.map((e) => e.overall).filter((k): k is string => k !== undefined));
   const names = new Map(view.judgements.map((j) => [j.key, j.name]));
   const used = new Set<string>();
   const out: ChartSeries[] = [];
@@ -75,7 +60,7 @@ export function chartSeries(view: HistoryView, equivalents: ReadonlyMap<string, 
     view.reports.forEach((r, i) => {
       if (!r.graded) return;
       for (const k of [j.key, ...(equivalents.get(j.key) ?? [])]) {
-        const level = gradeLevel(r.grades[k]);
+        const level = gradeLevel(catalog, r.grades[k]);
         if (!level) continue;
         points.push({ report: i, level, grade: r.grades[k], via: k === j.key ? undefined : k });
         break;
@@ -83,7 +68,7 @@ export function chartSeries(view: HistoryView, equivalents: ReadonlyMap<string, 
     });
     if (points.length === 0) continue;
     for (const p of points) used.add(p.via ?? j.key);
-    out.push({ key: j.key, name: names.get(j.key) ?? j.key, overall: OVERALL.has(j.key), points });
+    out.push({ key: j.key, name: names.get(j.key) ?? j.key, overall: overall.has(j.key), points });
   }
   return out;
 }
@@ -143,15 +128,17 @@ const textWidth = (t: string) => t.length * 6.6;
 const UNGRADED_SHAPE = (letter: boolean) => (letter ? 3 : 1);
 
 /** The chart as SVG text. A view with no graded report gives a chart with a note in place of lines. */
-export function historyChartSvg(view: HistoryView, equivalents?: ReadonlyMap<string, readonly string[]>, options: ChartOptions = {}): Chart {
-  const series = chartSeries(view, equivalents);
+export function historyChartSvg(view: HistoryView, catalog: Catalog, equivalents?: ReadonlyMap<string, readonly string[]>, options: ChartOptions = {}): Chart {
+  const series = chartSeries(view, catalog, equivalents);
+  const scale = gradeScale(catalog);
+  const levels = Math.max(1, scale.length);
   const id = options.idPrefix ?? 'history-chart';
   const W = Math.max(480, options.width ?? CHART_WIDTH);
   const left = 150;
   const right = 24;
   const top = 40;
   const rowH = 50;
-  const plotH = rowH * 4;
+  const plotH = rowH * levels;
   const axisY = top + plotH;
   const plotW = W - left - right;
 
@@ -164,7 +151,7 @@ export function historyChartSvg(view: HistoryView, equivalents?: ReadonlyMap<str
   const d0 = dayNumber(`${y0}-01-01`);
   const d1 = dayNumber(`${y1}-01-01`);
   const xOf = (i: number) => left + 12 + ((dated[i] ?? d1) - d0) / (d1 - d0) * (plotW - 24);
-  const yOf = (level: number) => top + (4 - level) * rowH + rowH / 2;
+  const yOf = (level: number) => top + (levels - level) * rowH + rowH / 2;
 
   const parts: string[] = [];
   const title = `Grades at each inspection${view.authority ? `: ${view.authority}` : ''}`;
@@ -175,8 +162,9 @@ export function historyChartSvg(view: HistoryView, equivalents?: ReadonlyMap<str
 
   // Grade rows, labels and the axis.
   parts.push('<g class="grid">');
-  GRADE_LEVELS.forEach(({ level, label }, i) => {
-    const y = yOf(level);
+  scale.forEach((grade, i) => {
+    const y = yOf(grade.level);
+    const label = levelLabel(grade);
     if (i % 2 === 0) parts.push(`<rect x="${left}" y="${n(y - rowH / 2)}" width="${plotW}" height="${rowH}" fill="currentColor" fill-opacity="0.05"/>`);
     parts.push(`<line x1="${left}" y1="${n(y)}" x2="${W - right}" y2="${n(y)}" stroke="currentColor" stroke-opacity="0.18" stroke-dasharray="2 4"/>`);
     const lines = label.map((t, k) => `<tspan x="${left - 10}" dy="${k === 0 ? n(-(label.length - 1) * 7 + 4) : 14}">${escapeXml(t)}</tspan>`).join('');

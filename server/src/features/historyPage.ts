@@ -7,9 +7,12 @@
  */
 import { findingLabel } from '../history/labels';
 import type { HistoryView } from '../history/editor';
+import type { Catalog } from '../profiles/types';
 import { CHART_WIDTH, datedAs, describeKind, escapeXml, historyChartSvg } from './historyChart';
 
 export interface PageOptions {
+  /** The judgement catalogue: the grade scale the chart draws. */
+  catalog: Catalog;
   /** Nonce for the style element; the CSP names it. Letters and digits only. */
   nonce: string;
   /** Synonyms' `judgements:`: how a judgement carries across eras. */
@@ -53,7 +56,7 @@ function link(text: string, href: string | undefined): string {
 /** The page. `title` is also the tab's title. */
 export function historyPage(view: HistoryView, options: PageOptions): { html: string; title: string } {
   const nonce = options.nonce.replace(/[^A-Za-z0-9]/g, '');
-  const chart = historyChartSvg(view, options.equivalents, { width: options.width });
+  const chart = historyChartSvg(view, options.catalog, options.equivalents, { width: options.width });
   const authority = view.authority ?? 'This authority';
   const title = `History: ${authority}`;
   const current = view.reports.find((r) => r.current);

@@ -2,7 +2,8 @@ import type { Diagnostic, Span } from '../core/types';
 import type { JudgementRef, ReportModel } from '../model/types';
 import { normalise } from '../model/text';
 import type { Catalog } from '../profiles/types';
-import { describeEra, erasWithGrade, erasWithJudgement } from './eras';
+import { describeEra, erasWithGrade, frameworkName, erasWithJudgement } from '../domain/eras';
+import { gradeMeaning, gradesFor, isOlderGrade } from '../domain/grades';
 
 export interface HoverResult {
   /** Markdown. */
@@ -85,36 +86,39 @@ export function judgementHover(catalog: Catalog, model: ReportModel, j: Judgemen
   return lines.join('\n\n');
 }
 
-const MEANING: Record<string, string> = {
-  outstanding: 'the highest of the four grades',
-  good: 'the second of the four grades',
-  'requires improvement to be good': 'the third of the four ILACS grades',
-  'requires improvement': 'the third grade under the single inspection framework (SIF, 2013 to 2017); ILACS writes “Requires improvement to be good”',
-  inadequate: 'the lowest grade; an authority judged inadequate overall has monitoring visits until it is inspected again',
-};
-
-const REPORT_CARD = new Set(['exceptional', 'strong standard', 'expected standard', 'needs attention', 'urgent improvement']);
-
 /** What a grade means, the eras it belongs to and the form its place needs. */
 export function gradeHover(catalog: Catalog, model: ReportModel, written: string, place: 'table' | 'heading'): string {
   const n = normalise(written).replace(/^['‘"“]+|['’"”]+$/g, '');
   const lines: string[] = [];
-  if (REPORT_CARD.has(n)) {
-    lines.push(`**“${written}”** is an education report-card word. It is never an ILACS grade.`);
-  } else if (n === 'adequate') {
-    lines.push('**“adequate”** is older wording. It is not a grade of the SIF or of ILACS.');
-  } else {
-    const meaning = MEANING[n];
-    lines.push(meaning ? `**Grade:** ${written}: ${meaning}.` : `**“${written}”** is not a grade. The grades are: ${(catalog.grades.ilacs ?? []).join(', ')}.`);
+  const meaning = gradeMeaning(catalog, n);
+  if (meaning) {
+    // The lowest grade has a consequence worth saying (domain.md: monitoring visits follow an inadequate judgement).
+    const lowest = catalog.eras.some((e) => (catalog.grades[e.grades] ?? []).at(-1)?.toLowerCase() === n);
+    lines.push(`**Grade:** ${written}: ${meaning}${lowest ? `; an authority judged ${n} overall has monitoring visits until it is inspected again` : ''}.`);
     const eras = erasWithGrade(catalog, n);
     if (eras.length > 0) lines.push(`A grade in:\n${eraList(catalog, eras)}`);
     if (model.era && eras.length > 0) {
       const ok = eras.some((e) => e.id === model.era!.id);
       if (!ok) lines.push(`**Not a grade of this report's era** (${describeEra(catalog, model.era)}).`);
     }
+  } else if (isOlderGrade(catalog, n)) {
+    lines.push(`**“${written}”** is older wording. It is not a grade of ${frameworksList(catalog)}.`);
+  } else if (Object.prototype.hasOwnProperty.call(catalog.notGrades, n)) {
+    lines.push(`**“${written}”** is an education report-card word. It is never an ILACS grade.`);
+  } else {
+    lines.push(`**“${written}”** is not a grade. The grades are: ${gradesFor(catalog, model).join(', ')}.`);
   }
   lines.push(place === 'table'
-    ? 'In the judgement table: sentence case, no full stop (`Requires improvement to be good`).'
+    ? `In the judgement table: sentence case, no full stop (\`${longest(gradesFor(catalog, model))}\`).`
     : 'In a section heading: lower case after the colon from 2021 (`…help and protection: inadequate`); capitalised was usual from 2018 to 2020.');
   return lines.join('\n\n');
+}
+
+function longest(grades: readonly string[]): string {
+  return grades.reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/** 'the SIF or ILACS': the frameworks the eras belong to. */
+function frameworksList(catalog: Catalog): string {
+  return [...new Set(catalog.eras.map((e) => frameworkName(e.framework)))].join(' or ');
 }

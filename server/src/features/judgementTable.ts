@@ -1,8 +1,8 @@
 import type { TextEdit } from '../core/types';
 import type { ReportModel } from '../model/types';
 import type { Catalog } from '../profiles/types';
-import { intendedGrade } from '../rules/grade-wording';
-import { describeEra, gradesFor, tableJudgements } from './eras';
+import { describeEra, tableJudgements } from '../domain/eras';
+import { gradesFor, intendedGrade } from '../domain/grades';
 
 export type TableResult =
   | { ok: true; text: string; snippet: string; edit: TextEdit; era: string; rows: number }
@@ -13,7 +13,8 @@ export function snippetEscape(s: string): string {
   return s.replace(/[$}\\]/g, '\\$&');
 }
 
-function choiceEscape(s: string): string {
+/** Escapes a choice of a snippet's `${1|a,b|}`: also , and |. */
+export function choiceEscape(s: string): string {
   return s.replace(/[$}\\,|]/g, '\\$&');
 }
 

@@ -20,7 +20,7 @@ import type { Span } from '../core/types';
 import type { ReportModel } from '../model/types';
 import type { Catalog, Era, ProfileSet } from '../profiles/types';
 import { allRules } from '../rules/index';
-import { describeEra } from './eras';
+import { describeEra } from '../domain/eras';
 import frontMatterSnippets from '../../../snippets/front-matter.json';
 import judgementTableSnippets from '../../../snippets/judgement-tables.json';
 import letterSnippets from '../../../snippets/letters.json';

@@ -1,3 +1,4 @@
+import { excerpt } from '../domain/markdown';
 import type { Span } from '../core/types';
 import type { ReportModel, Section } from '../model/types';
 
@@ -15,20 +16,9 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
+/** The outline's detail: the first words of a text, without Markdown decoration. */
 const EXCERPT = 60;
 
-/** The first words of a text, without Markdown decoration, for an outline's detail. */
-export function excerpt(text: string, max = EXCERPT): string {
-  const plain = text
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.lastIndexOf(' ', max);
-  return `${plain.slice(0, cut > max / 2 ? cut : max)}…`;
-}
 
 function within(inner: Span, outer: Span): Span {
   const start = Math.max(outer.start, Math.min(inner.start, outer.end));
@@ -98,12 +88,12 @@ export function outline(model: ReportModel): OutlineItem[] {
     seen.add(f.span.start);
     const para = f.kind === 'para' ? model.numbered.find((n) => n.span.start === f.span.start) : undefined;
     const name = para ? numberLabel(para.printed, para.style) : f.id;
-    const detail = para ? `${excerpt(withoutNumber(f.text, para.style))} (${f.id})` : excerpt(f.text);
+    const detail = para ? `${excerpt(withoutNumber(f.text, para.style), EXCERPT)} (${f.id})` : excerpt(f.text, EXCERPT);
     leaves.push({ sectionIndex: f.sectionIndex, item: leaf(name, detail, 'finding', f.span) });
   }
   for (const n of model.numbered) {
     if (seen.has(n.span.start)) continue;
-    leaves.push({ sectionIndex: n.sectionIndex, item: leaf(numberLabel(n.printed, n.style), excerpt(withoutNumber(n.text, n.style)), 'paragraph', n.span) });
+    leaves.push({ sectionIndex: n.sectionIndex, item: leaf(numberLabel(n.printed, n.style), excerpt(withoutNumber(n.text, n.style), EXCERPT), 'paragraph', n.span) });
   }
   leaves.sort((a, b) => a.item.span.start - b.item.span.start);
   for (const l of leaves) {

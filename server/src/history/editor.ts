@@ -6,6 +6,7 @@
  * knows about the protocol.
  */
 import type { Fix } from '../core/types';
+import { escapeMarkdown } from '../domain/markdown';
 import { recurringConcerns } from './concerns';
 import { displayDate, findingLabel, reportLabel } from './labels';
 import { linkInsertion } from './linkCheck';
@@ -60,7 +61,7 @@ export function historyMarkdown(entries: readonly HistoryEntry[], linkFor: (e: H
     const grade = e.grade ? ` · ${e.grade.grade}` : '';
     const flags = [e.linked ? 'linked' : '', e.mentioned ? 'named here' : ''].filter(Boolean).join(', ');
     lines.push(`- **${e.reportLabel}**${when ? ` (${when})` : ''}${grade}: [${findingLabel(e.target.findingId)}](${linkFor(e)})${flags ? ` _${flags}_` : ''}`);
-    lines.push(`  > ${e.excerpt.replace(/([\\`*_[\]<>])/g, '\\$1')}`);
+    lines.push(`  > ${escapeMarkdown(e.excerpt)}`);
   }
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@
  */
 import { toIso } from '../core/dates';
 import type { ReportModel } from '../model/types';
+import type { Catalog } from '../profiles/types';
 import { findAbbreviations } from './abbreviations';
 import { authorityFromTitle, authorityKey } from './authority';
 import { findGradeQuotes, findMentions } from './mentions';
@@ -32,7 +33,7 @@ export function isBoilerplate(text: string): boolean {
   return t.length < 120 && /(?:Her|His) Majesty[’']s (?:Chief )?Inspector\s*$/i.test(t);
 }
 
-export function extractReport(model: ReportModel, aliases?: ReadonlyMap<string, string>): ExtractedReport | undefined {
+export function extractReport(model: ReportModel, aliases: ReadonlyMap<string, string> | undefined, catalog: Catalog): ExtractedReport | undefined {
   if (!model.isReport || !model.kind) return undefined;
   const fm = model.frontMatter?.entries;
   const rawAuthority = fm?.get('authority')?.value;
@@ -88,7 +89,7 @@ export function extractReport(model: ReportModel, aliases?: ReadonlyMap<string, 
 
   const bodyStart = model.frontMatter?.span.end ?? 0;
   const lineOf = (o: number) => model.lines.lineOf(o);
-  const mentions = findMentions(model.text, bodyStart, lineOf);
+  const mentions = findMentions(model.text, bodyStart, lineOf, catalog);
   for (const m of mentions) {
     const f = findings.find((x) => x.span.start <= m.span.start && m.span.end <= x.span.end);
     if (f) m.findingId = f.id;
@@ -118,7 +119,7 @@ export function extractReport(model: ReportModel, aliases?: ReadonlyMap<string, 
       ...a, span: { start: a.span.start + bodyStart, end: a.span.end + bodyStart },
     })),
     mentions,
-    quotes: findGradeQuotes(model.text, bodyStart, lineOf),
+    quotes: findGradeQuotes(model.text, bodyStart, lineOf, catalog),
     links,
   };
 }

@@ -62,18 +62,5 @@ export function displayDate(iso: string | undefined): string {
   return iso ? formatOfsted(iso) : '';
 }
 
-/**
- * A finding's text on one line, Markdown links reduced to their text, cut at
- * a word boundary near `max` characters.
- */
-export function excerpt(text: string, max = 200): string {
-  const flat = text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.lastIndexOf(' ', max);
-  return `${flat.slice(0, cut > max * 0.6 ? cut : max).replace(/[\s,;:.]+$/, '')}…`;
-}
+/** A finding's text on one line, cut near `max` characters: domain/markdown.ts. */
+export { excerpt } from '../domain/markdown';

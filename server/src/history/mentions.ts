@@ -6,6 +6,8 @@
  * are document offsets; line breaks inside a phrase are allowed.
  */
 import { MONTHS, monthNumber } from '../core/dates';
+import { allGradePhrases, phraseAlternation } from '../domain/grades';
+import type { Catalog } from '../profiles/types';
 import type { GradeQuote, Mention, MentionKind } from './types';
 
 const MONTH = `(?:${MONTHS.join('|')})`;
@@ -15,7 +17,6 @@ const LATEST = '(?:last|previous|most\\s+recent|prior|latest|preceding)';
 const KIND = '(monitoring\\s+visit|focused\\s+visit|inspection|ILACS)';
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 const DAYS = `(?:${DAY}(?:\\s*(?:to|and|\\u2013|-)\\s*${DAY})?\\s+)`;
-const GRADE = "(requires\\s+improvement\\s+to\\s+be\\s+good|requires\\s+improvement|inadequate|outstanding|good|adequate)";
 
 /**
  * "[this was] the fifth / last [July 2022 | 2018] [full] monitoring visit|focused visit|inspection [in|of [5 to 9] July 2022]".
@@ -34,7 +35,25 @@ const AFTER_KIND = new RegExp(`\\s*\\(?\\s*(?:in|of|on|during|from)\\s+${DAYS}?(
 const DATE_FIRST = new RegExp(`\\bin\\s+(${MONTH})\\s+((?:19|20)\\d\\d),?\\s+(?:a|an|the)\\s+(?:(?:full|ILACS|Ofsted)\\s+)?$`, 'i');
 
 /** "judged inadequate in July 2022" (a mention of the inspection that judged it). */
-const JUDGED = new RegExp(
+/** The catalogue's grade phrases, any white space between their words, as one capturing group. */
+function gradeGroup(catalog: Catalog): string {
+  return `(${phraseAlternation(allGradePhrases(catalog)).replace(/ /g, '\\s+')})`;
+}
+
+const patterns = new WeakMap<Catalog, { judged: RegExp; inContext: RegExp }>();
+
+/** The grade patterns of a catalogue, built once per catalogue. */
+function gradePatterns(catalog: Catalog): { judged: RegExp; inContext: RegExp } {
+  let p = patterns.get(catalog);
+  if (!p) {
+    const GRADE = gradeGroup(catalog);
+    p = { judged: judgedPattern(GRADE), inContext: inContextPattern(GRADE) };
+    patterns.set(catalog, p);
+  }
+  return p;
+}
+
+const judgedPattern = (GRADE: string) => new RegExp(
   `\\b(?:judged|rated|graded)\\s+(?:to\\s+be\\s+|as\\s+)?['\\u2018"\\u201c]?${GRADE}['\\u2019"\\u201d]?(?:\\s+overall)?\\s+` +
   `(?:in|at\\s+the\\s+inspection\\s+in|following\\s+the\\s+inspection\\s+in)\\s+${DAYS}?(?:(${MONTH})\\s+)?((?:19|20)\\d\\d)`,
   'gi',
@@ -67,7 +86,7 @@ function ordinalOf(s: string | undefined): number | undefined {
 }
 
 /** Every mention in text[from..]. `lineOf` maps an offset to its 0-based line. */
-export function findMentions(text: string, from: number, lineOf: (offset: number) => number): Mention[] {
+export function findMentions(text: string, from: number, lineOf: (offset: number) => number, catalog: Catalog): Mention[] {
   const body = text.slice(from);
   const out: Mention[] = [];
   const push = (m: Omit<Mention, 'line'>) => {
@@ -76,7 +95,7 @@ export function findMentions(text: string, from: number, lineOf: (offset: number
   };
   // indexOf is far cheaper than a regex scan, and most reports quote no judgement.
   const judgedWords = /[Jj]udged|[Rr]ated|[Gg]raded/.test(body);
-  for (const m of judgedWords ? body.matchAll(JUDGED) : []) {
+  for (const m of judgedWords ? body.matchAll(gradePatterns(catalog).judged) : []) {
     const start = from + (m.index ?? 0);
     push({
       kind: 'inspection', span: { start, end: start + m[0].length }, text: flat(m[0]),
@@ -125,7 +144,7 @@ export function findMentions(text: string, from: number, lineOf: (offset: number
 const SENTENCE_END = /[.!?](?=\s+[^a-z\s])|\n\s*\n/g;
 /** A quoted grade and the date it goes with are this close, at most. */
 const MAX_DATE_DISTANCE = 120;
-const GRADE_IN_CONTEXT = new RegExp(
+const inContextPattern = (GRADE: string) => new RegExp(
   `\\b(?:judged|rated|graded)\\s+(?:to\\s+be\\s+|as\\s+)?['\\u2018"\\u201c]?${GRADE}\\b|` +
   `\\b(?:an?|its|the|their)\\s+['\\u2018"\\u201c]?${GRADE}['\\u2019"\\u201d]?\\s+(?:overall\\s+)?(?:judgement|grade|rating)\\b`,
   'gi',
@@ -143,7 +162,8 @@ const JUDGEMENT_WORDS: [RegExp, string][] = [
 ];
 
 /** Grades quoted with a date in the same sentence. */
-export function findGradeQuotes(text: string, from: number, lineOf: (offset: number) => number): GradeQuote[] {
+export function findGradeQuotes(text: string, from: number, lineOf: (offset: number) => number, catalog: Catalog): GradeQuote[] {
+  const GRADE_IN_CONTEXT = gradePatterns(catalog).inContext;
   const out: GradeQuote[] = [];
   const body = text.slice(from);
   // Most reports quote no grade: a cheap look for the words first, then the regex, then the sentence split.

@@ -5,20 +5,12 @@
  * inspection's report in the history.
  */
 import { formatMonth, MONTHS } from '../core/dates';
+import { sameGrade } from '../domain/grades';
 import { reportLabel } from './labels';
 import { resolveMention } from './resolve';
 import type { HistoryIndex } from './store';
 import { gradeThen } from './suggest';
 import type { GradeQuote, HistoryReport, QuotedGradeProblem } from './types';
-
-function same(quoted: string, actual: string): boolean {
-  const q = quoted.toLowerCase().replace(/\s+/g, ' ').trim();
-  const a = actual.toLowerCase().replace(/\s+/g, ' ').trim();
-  if (q === a) return true;
-  // 'requires improvement' and 'requires improvement to be good' are one grade in two frameworks' wording.
-  const ri = (s: string) => s.startsWith('requires improvement');
-  return ri(q) && ri(a);
-}
 
 function when(q: GradeQuote): string {
   return q.month ? `${MONTHS[q.month - 1]} ${q.year}` : String(q.year);
@@ -51,7 +43,7 @@ export function checkQuotedGrades(index: HistoryIndex, report: HistoryReport): Q
     const judgement = q.judgement ?? 'overall';
     const then = gradeThen(index, inspection, judgement);
     if (!then) continue;
-    if (same(q.grade, then.grade)) continue;
+    if (sameGrade(q.grade, then.grade)) continue;
     const label = reportLabel(inspection);
     const actual = then.grade.toLowerCase();
     const month = inspection.inspection ? formatMonth(inspection.inspection.start) : label;

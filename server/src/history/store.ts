@@ -154,7 +154,7 @@ export class HistoryIndex implements Stats {
   prepare(doc: HistoryDocument, parsed?: ReportModel): HistoryReport | undefined {
     try {
       const model = parsed && parsed.text === doc.text ? parsed : parseReport(doc.text, doc.uri, this.profilesFor(doc.uri));
-      const extracted = extractReport(model, this.synonyms.authorities);
+      const extracted = extractReport(model, this.synonyms.authorities, this.profilesFor(doc.uri).catalog);
       return extracted ? this.vectorise(extracted) : undefined;
     } catch (e) {
       // Nothing here should throw; if it does, one bad file must not stop the index.

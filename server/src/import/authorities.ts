@@ -4,6 +4,7 @@
  * questions the importer asks of it: which authority a trust's title means,
  * and which authority a text names most.
  */
+import { escapeRegExp } from '../domain/text';
 import { parseYamlData, type DataProblem } from '../profiles/load';
 
 export interface Authority {
@@ -66,10 +67,6 @@ function plain(s: string): string {
   return s.replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * How often the text names each authority, whole names only ("Nottingham"
  * is not counted inside "Nottinghamshire"), longest form first so that
@@ -80,7 +77,7 @@ export function authorityMentions(text: string, list: AuthorityList): { name: st
   for (const a of list.authorities) for (const f of a.forms) if (!owner.has(plain(f))) owner.set(plain(f), a.name);
   if (owner.size === 0) return [];
   const forms = [...owner.keys()].sort((a, b) => b.length - a.length);
-  const re = new RegExp(`(?<![\\w-])(${forms.map(escape).join('|')})(?![\\w-])`, 'g');
+  const re = new RegExp(`(?<![\\w-])(${forms.map(escapeRegExp).join('|')})(?![\\w-])`, 'g');
   const counts = new Map<string, number>();
   for (const m of plain(text).matchAll(re)) {
     const name = owner.get(m[1])!;

@@ -6,6 +6,7 @@
  * (io/importFs.ts for Node), so this module stays pure and testable.
  */
 import * as path from 'path';
+import type { Catalog } from '../profiles/types';
 import type { AuthorityList } from './authorities';
 import { importBytes } from './entry';
 import type { ImportKind } from './types';
@@ -32,6 +33,8 @@ export interface ImportFilesOptions {
   /** `--set key=value`: front matter values (and `title`) for every file. */
   overrides?: Record<string, string>;
   authorities?: AuthorityList;
+  /** The judgement catalogue (the grade phrases tables print). */
+  catalog?: Catalog;
 }
 
 export interface ImportFileResult {
@@ -72,7 +75,7 @@ export async function importFiles(inputs: string[], options: ImportFilesOptions,
       result.error = read.reason;
       continue;
     }
-    const r = await importBytes(read.bytes, path.basename(file), { overrides: options.overrides, authorities: options.authorities });
+    const r = await importBytes(read.bytes, path.basename(file), { overrides: options.overrides, authorities: options.authorities, catalog: options.catalog });
     if (!r.ok) {
       result.error = r.reason;
       continue;

@@ -5,7 +5,8 @@
  */
 import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, datesIn, detectKind, inspectorsIn, leadInspector, singleDate, visitDates, visitNumber } from './detect';
 import { buildVocabulary, joinLines } from './joinLines';
-import { BULLET, CLOSING_START, GRADE_RE, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
+import { importGrades, type ImportGrades } from './grades';
+import { BULLET, CLOSING_START, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
 import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
@@ -22,9 +23,28 @@ interface Item {
   page?: number;
 }
 
-const JUDGEMENT_HEADING = /(?::\s*|\s)(requires? improvement to be good|requires? improvement|good|outstanding|inadequate)\.?\s*$/i;
-/** A heading printed a few words off a judgement's name ("The experiences of children in care: outstanding"): kept as a heading, as printed. */
-const NEAR_JUDGEMENT_HEADING = /^(?:The )?(?:experiences?|impact|progress)\b[^.;:]{10,140}:\s*(requires? improvement to be good|requires? improvement|good|outstanding|inadequate)\.?$/i;
+/**
+ * A judgement heading ends with a grade of some era's set ('requires' may be
+ * 'require', agreeing with a plural name); a heading printed a few words off a
+ * judgement's name ("The experiences of children in care: outstanding") is kept
+ * as a heading, as printed. Built once per catalogue.
+ */
+const headingPatterns = new WeakMap<ImportGrades, { heading: RegExp; near: RegExp }>();
+function judgementHeadingPatterns(): { heading: RegExp; near: RegExp } {
+  const g = importGrades();
+  let p = headingPatterns.get(g);
+  if (!p) {
+    const grade = `(${g.eraAlternation.replace(/\brequires\b/gi, 'requires?')})`;
+    p = {
+      heading: new RegExp(`(?::\\s*|\\s)${grade}\\.?\\s*$`, 'i'),
+      near: new RegExp(`^(?:The )?(?:experiences?|impact|progress)\\b[^.;:]{10,140}:\\s*${grade}\\.?$`, 'i'),
+    };
+    headingPatterns.set(g, p);
+  }
+  return p;
+}
+const JUDGEMENT_HEADING = { test: (t: string) => judgementHeadingPatterns().heading.test(t) };
+const NEAR_JUDGEMENT_HEADING = { test: (t: string) => judgementHeadingPatterns().near.test(t) };
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
 export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
@@ -287,7 +307,7 @@ function sifOverall(kind: string, rows: TableRow[], blocks: Block[]): TableRow[]
     const text = b.t === 'para' ? b.lines.join(' ') : b.text;
     const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services (?:in .+? )?(?:are|is|(?=requires? improvement)))\s*(?:judged\s+)?(.+?)\.?$/i.exec(text);
     if (!m) continue;
-    const g = GRADE_RE.exec(m[1].replace(/^require\b/i, 'requires'));
+    const g = importGrades().any.exec(m[1].replace(/^require\b/i, 'requires'));
     if (!g) continue;
     let grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
     // The row is not printed: write its grade as the table's rows write theirs.

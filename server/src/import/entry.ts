@@ -8,12 +8,14 @@ import { layoutToParas } from './layout';
 import { importDocx, isWordFile } from './docx/index';
 import { readPdf } from './pdf';
 import { textToParas } from './plainText';
+import { useImportCatalog } from './grades';
 import type { ImportOptions, ImportResult } from './types';
 
 
 /** Imports text extracted from a published report. Never throws. */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
   try {
+    if (options.catalog) useImportCatalog(options.catalog);
     if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
     return buildReport(textToParas(text), options);
   } catch (e) {
@@ -26,6 +28,7 @@ export async function importPdf(bytes: Uint8Array, options: ImportOptions = {}):
   try {
     const read = await readPdf(bytes);
     if (!read.ok) return { ok: false, reason: read.reason };
+    if (options.catalog) useImportCatalog(options.catalog);
     const paras = layoutToParas(read.pages);
     if (paras.length === 0) return { ok: false, reason: 'the PDF has no text (a scanned image?)' };
     return buildReport(paras, { ...options, metadataDate: options.metadataDate ?? read.metadataDate });

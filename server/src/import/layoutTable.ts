@@ -3,7 +3,8 @@
  * grades in a column on the right, either of them wrapped over lines, and a
  * grade printed level with the middle of its name rather than its first line.
  */
-import { GRADES, splitTableText } from './patterns';
+import { importGrades } from './grades';
+import { splitTableText } from './patterns';
 import type { PdfItem } from './pdf';
 import type { TableRow } from './types';
 
@@ -13,12 +14,11 @@ export interface TableLine {
   items: PdfItem[];
 }
 
-const GRADE_WORD = /^(requires|improvement|to|be|good|outstanding|inadequate|adequate)$/i;
-
 /** Text made only of grade words ("Requires improvement", "to be good."). */
 export function isGradeWords(text: string): boolean {
   const words = text.replace(/[.,]+$/, '').split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => GRADE_WORD.test(w));
+  const grades = importGrades().words;
+  return words.length > 0 && words.every((w) => grades.has(w.toLowerCase()));
 }
 
 interface Group {
@@ -41,7 +41,7 @@ function textOf(items: PdfItem[]): string {
 export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[] {
   let gradeX = headerGradeX;
   if (gradeX === undefined) {
-    const xs = lines.flatMap((l) => l.items.filter((it) => it.x > 250 && GRADE_WORD.test(it.str.trim().split(/\s+/)[0] ?? '')).map((it) => it.x));
+    const xs = lines.flatMap((l) => l.items.filter((it) => it.x > 250 && importGrades().words.has((it.str.trim().split(/\s+/)[0] ?? '').toLowerCase())).map((it) => it.x));
     if (xs.length === 0) return splitTableText(lines.map((l) => textOf(l.items)).join(' '));
     gradeX = Math.min(...xs);
   }
@@ -64,7 +64,7 @@ export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[
     }
     if (right) {
       const last = grades[grades.length - 1];
-      const complete = last && GRADES.some((g) => g.toLowerCase() === last.parts.join(' ').replace(/\.$/, '').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
+      const complete = last && importGrades().phrases.some((g) => g.toLowerCase() === last.parts.join(' ').replace(/\.$/, '').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
       if (last && !complete && last.bottom - l.y <= size * 1.6) {
         last.parts.push(right);
         last.bottom = l.y;

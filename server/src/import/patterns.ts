@@ -4,24 +4,22 @@
  * Sources: ../shared/domain.md and the corpus in ../shared/corpus.
  */
 
-/** Grades as printed, longest first so that a regex prefers the full phrase. */
-export const GRADES = ['Requires improvement to be good', 'Requires improvement', 'Outstanding', 'Good', 'Inadequate', 'Adequate'];
-
-export const GRADE_RE = new RegExp(`\\b(${GRADES.join('|')})\\b`, 'i');
+import { importGrades } from './grades';
 
 /** The start of a judgement name, ILACS and SIF, with the printed variants. */
 export const JUDGEMENT_START = /^(?:\d(?:\.\d)?\.?\s+)?((?:The )?experiences? and progress of|(?:The )?impact of leaders|Overall effectiveness|Children who need help and protection|Children looked after and achieving|Adoption performance|Experiences and progress of care leavers|Leadership, management and governance)/i;
 
-/** Words a judgement table is made of (names and grades); anything else ends the table in plain text. */
+/** Words a judgement table is made of besides the grades' (names and headers); anything else ends the table in plain text. */
 const TABLE_WORDS = new Set((
   'the impact of leaders on social work practice with children and their families experiences experience progress who need help ' +
-  'protection in care leavers overall effectiveness requires improvement to be good outstanding inadequate adequate looked ' +
+  'protection in care leavers overall effectiveness looked ' +
   'after achieving permanence adoption performance leadership management governance is judgement grade'
 ).split(' '));
 
 export function isTableLine(line: string): boolean {
   const words = line.toLowerCase().replace(/[,:|\t]/g, ' ').replace(/\.(?=\s|$)/g, ' ').split(/\s+/).filter((w) => w && !/^\d+(\.\d+)?\.?$/.test(w));
-  return words.length > 0 && words.every((w) => TABLE_WORDS.has(w));
+  const grades = importGrades().words;
+  return words.length > 0 && words.every((w) => TABLE_WORDS.has(w) || grades.has(w));
 }
 
 /** A judgement table header line: "Judgement Grade" (tab or spaces between). */
@@ -30,7 +28,7 @@ export const TABLE_HEADER = /^\s*Judgements?\s*[\t|]?\s*Grades?\s*$/i;
 /** Splits a run of table text into rows: each name is followed by its grade. */
 export function splitTableText(text: string): { name: string; grade: string }[] {
   const rows: { name: string; grade: string }[] = [];
-  const re = new RegExp(`([^\\t]*?)\\s*\\b(${GRADES.join('|')})\\b`, 'gi');
+  const re = new RegExp(`([^\\t]*?)\\s*\\b(${importGrades().alternation})\\b`, 'gi');
   const flat = text.replace(/\s+/g, ' ').trim();
   let m: RegExpExecArray | null;
   while ((m = re.exec(flat))) {

@@ -7,7 +7,8 @@
  * heading, after a colon, as the dialect writes a graded heading.
  * Pure: works on the layout's lines, before they are gathered into blocks.
  */
-import { GRADES, JUDGEMENT_START } from './patterns';
+import { importGrades } from './grades';
+import { JUDGEMENT_START } from './patterns';
 import type { PdfItem } from './pdf';
 
 /** The part of a layout line this pass reads and changes. */
@@ -19,7 +20,6 @@ export interface HeadingLine {
   items: PdfItem[];
 }
 
-const GRADE_ONLY = new RegExp(`^(?:${GRADES.join('|')})$`, 'i');
 /** The header row over a judgement heading in 2014 reports. */
 const KEY_HEADER = /^Key judgements?\s+(?:Judgement|Inspection) grade$/i;
 /** The right-hand box: this far right of the heading's text, at least. */
@@ -113,7 +113,7 @@ export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: n
       if (g) parts.push({ k, ...g });
     }
     const grade = parts.map((p) => p.right).join(' ');
-    if (parts.length === 0 || !GRADE_ONLY.test(grade)) continue;
+    if (parts.length === 0 || !importGrades().only.test(grade)) continue;
     for (const p of parts) {
       lines[p.k].items = p.left;
       lines[p.k].text = textOf(p.left);

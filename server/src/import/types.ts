@@ -4,6 +4,7 @@
  * dialect. Nothing here touches the file system.
  */
 
+import type { Catalog } from '../profiles/types';
 import type { AuthorityList } from './authorities';
 
 /** One judgement table row, exactly as printed. */
@@ -50,6 +51,8 @@ export interface ImportedFrontMatter {
 export interface ImportOptions {
   /** Name of the input (used for messages and as a hint for the published date). */
   sourceName?: string;
+  /** The judgement catalogue (judgements.yaml), for the grade phrases the tables print (import/grades.ts). */
+  catalog?: Catalog;
   /** Values that fill or replace what the document gives (`--set key=value`). */
   overrides?: Record<string, string>;
   /** A date from the PDF's metadata, used for `published` when the text has none. */

@@ -1,4 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver/node';
+import { escapeMarkdown } from '../domain/markdown';
 import { completionsAt, type CompletionKind } from '../features/completion';
 import { linkTargetAt } from '../features/historyLinks';
 import { findingAt, linkCompletions } from '../history/index';
@@ -45,7 +46,7 @@ function findingLinkItems(a: Analysis, doc: TextDocument, offset: number, histor
     kind: CompletionItemKind.Reference,
     detail: c.detail,
     labelDetails: { description: c.href },
-    documentation: { kind: MarkupKind.Markdown, value: `${c.documentation.replace(/([\\`*_[\]<>])/g, '\\$1')}\n\n\`${c.href}\`` },
+    documentation: { kind: MarkupKind.Markdown, value: `${escapeMarkdown(c.documentation)}\n\n\`${c.href}\`` },
     sortText: c.sortText,
     // Match what was typed against the path as well as the label.
     filterText: `${c.href} ${c.label}`,

@@ -3,13 +3,14 @@ import * as path from 'path';
 import { followUpMarkdown } from '../features/followUp';
 import { historyPage } from '../features/historyPage';
 import { followUp, historyView, type HistoryReport } from '../history/index';
+import type { Catalog } from '../profiles/types';
 import type { HistoryService } from './history';
 import { toUri } from './convert';
 import { lineLink } from './historyFeatures';
 import { CLIENT_COMMANDS, type FollowUpResult, type HistoryViewResult } from './protocol';
 import { uriToPath, type Session } from './session';
 
-type Found = { ok: true; report: HistoryReport; uri: string } | { ok: false; message: string };
+type Found = { ok: true; report: HistoryReport; uri: string; catalog: Catalog } | { ok: false; message: string };
 
 async function openReport(session: Session, history: HistoryService, uri: unknown): Promise<Found> {
   if (typeof uri !== 'string') return { ok: false, message: 'No document given.' };
@@ -20,7 +21,7 @@ async function openReport(session: Session, history: HistoryService, uri: unknow
   const report = history.reportFor(a.doc, a.model);
   if (!report) return { ok: false, message: 'This report could not be read for the history (see the output).' };
   if (!report.authorityKey) return { ok: false, message: 'This report names no authority (`authority:` in the front matter, or the title), so it has no history.' };
-  return { ok: true, report, uri: a.uri };
+  return { ok: true, report, uri: a.uri, catalog: a.context.options.profiles.catalog };
 }
 
 /** "Follow up previous improvement items": the data, and the same as a Markdown document. */
@@ -66,6 +67,7 @@ export async function historyViewCommand(session: Session, history: HistoryServi
   const view = historyView(history.index, found.report);
   const { html, title } = historyPage(view, {
     nonce: randomBytes(16).toString('hex'),
+    catalog: found.catalog,
     equivalents: history.index.synonyms.judgements,
     linkFor: openLocationUri,
   });

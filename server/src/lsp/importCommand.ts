@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { describeResult, importFiles } from '../import/index';
 import { builtinAuthorities, nodeImportFs } from '../io/importFs';
+import { builtinProfiles } from '../io/builtinData';
 import type { ImportCommandResult } from './protocol';
 
 /**
@@ -14,7 +15,7 @@ export async function importCommand(files: unknown, out: unknown, base?: string)
     return { ok: false, code: 2, imported: [], messages: [], message: 'Choose one or more files to import and a folder to write to.' };
   }
   const shownFrom = base ?? path.dirname(path.resolve(out));
-  const summary = await importFiles(files, { out, cwd: shownFrom, authorities: builtinAuthorities() }, nodeImportFs);
+  const summary = await importFiles(files, { out, cwd: shownFrom, authorities: builtinAuthorities(), catalog: builtinProfiles().catalog }, nodeImportFs);
   const messages = summary.results.flatMap((r) => {
     const d = describeResult(r, shownFrom);
     return [...d.out, ...d.err];

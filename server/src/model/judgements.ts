@@ -1,5 +1,7 @@
 import type { Span } from '../core/types';
 import type { Catalog, Era } from '../profiles/types';
+import { gradeWords } from '../domain/grades';
+import { escapeRegExp } from '../domain/text';
 import { normalise } from './text';
 import type { JudgementRef } from './types';
 
@@ -37,14 +39,6 @@ export function matchJudgementName(catalog: Catalog, written: string, era?: Era)
   return undefined;
 }
 
-/** All grade words the catalog knows, right or wrong, longest first. */
-export function gradeWords(catalog: Catalog): string[] {
-  const all = new Set<string>();
-  for (const set of Object.values(catalog.grades)) for (const g of set) all.add(g.toLowerCase());
-  for (const g of Object.keys(catalog.notGrades)) all.add(g.toLowerCase());
-  return [...all].sort((a, b) => b.length - a.length);
-}
-
 export function looksLikeGrade(catalog: Catalog, text: string): boolean {
   const n = normalise(text);
   return gradeWords(catalog).some((g) => n === g);
@@ -80,7 +74,7 @@ export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: 
   const lower = text.toLowerCase();
   for (const g of gradeWords(catalog)) {
     // "requires" agrees with a plural subject as "require" ("The experiences and progress of ... require improvement").
-    const phrase = escapeRe(g).replace(/^requires\b/, 'requires?');
+    const phrase = escapeRegExp(g).replace(/^requires\b/, 'requires?');
     const re = new RegExp(`\\s(?:(?:is|are|was|were)\\s+)?(${phrase})\\.?\\s*$`, 'i');
     const m = re.exec(lower);
     if (!m) continue;
@@ -111,10 +105,6 @@ export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: 
     };
   }
   return undefined;
-}
-
-export function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Word-overlap similarity (0..1), for suggesting the name meant. */

@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import { markdownIt, type MarkdownToken } from '../domain/markdown';
 import { LineIndex } from '../core/lineIndex';
 import { parseBodyDates, parseIsoDates, toIso } from '../core/dates';
 import type { Span } from '../core/types';
@@ -14,8 +14,8 @@ import type {
   ReportModel, Section, TableRow, TextBlock,
 } from './types';
 
-const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
-type Token = ReturnType<typeof md.parse>[number];
+const md = markdownIt;
+type Token = MarkdownToken;
 
 const SCRUTINY_PARA = /^(\d{1,3})\.(\d{1,3})\.?(?=\s)/;
 const LOST_STOP = /^(\d{1,3})(?=\s+[A-Z\u2018'"])/;

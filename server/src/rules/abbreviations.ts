@@ -1,10 +1,10 @@
 import type { RelatedInfo, Span, TextEdit } from '../core/types';
 import type { ReportModel } from '../model/types';
 import { matchInitialCase, proseBlocks, proseSpan, replaceIn, startsSentence, type ProseBlock } from './prose';
-import { expansionBefore, lettersOf, letterSets, matchInitials, matchUnordered, STOP, wordsIn } from './shared/initials';
+import { ABBREVIATION as ABBR, abbreviationKey, lettersOf, letterSets, matchInitials, matchUnordered, spelledOutIn, STOP, wordsIn } from '../domain/abbreviations';
 import type { Report, Rule, RuleContext } from './types';
 
-export { matchInitials } from './shared/initials';
+export { abbreviationKey, matchInitials } from '../domain/abbreviations';
 
 /**
  * Abbreviations are spelled out at their first use with the short form in
@@ -45,15 +45,7 @@ export const abbreviations: Rule = {
 // ---------------------------------------------------------------------------
 // Finding abbreviations, their spellings-out and their uses in one block
 
-/**
- * Two or more capitals (one lower-case letter may sit between the first two:
- * DfE), a plural s, a number or a second part: MASH, PAs, DfE, COVID-19,
- * C-SPA, MST-CAN.
- */
-const ABBR = String.raw`(?:[A-Z]{1,3}-)?[A-Z][a-z]?[A-Z]+s?(?:-(?:\d+|[A-Z]{2,}))?`;
 const TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}&])${ABBR}(?![\p{L}\p{N}&])`, 'gu');
-/** `words (ABC)`: the abbreviation alone in brackets. */
-const FORWARD = new RegExp(String.raw`\(\s*(${ABBR})(?:['’]s?)?\s*\)`, 'gu');
 /** `ABC (words)`: the short form first, the words in brackets (accepted as spelled out). */
 const REVERSE = new RegExp(String.raw`(?<![\p{L}\p{N}&])(${ABBR})\s*\(([^()]{3,160})\)`, 'gu');
 /** A cheap test that a block may hold an abbreviation at all. */
@@ -91,11 +83,6 @@ interface Definition {
   docStart: number;
 }
 
-/** 'PAs' -> 'PA', 'IROs' -> 'IRO'; 'CAMHS' and 'COVID-19' unchanged. */
-export function abbreviationKey(written: string): string {
-  return /[A-Z]s$/.test(written) ? written.slice(0, -1) : written;
-}
-
 function scanBlock(pb: ProseBlock): (Use | Definition)[] {
   const text = pb.text;
   const heading = pb.block.kind === 'heading';
@@ -104,15 +91,10 @@ function scanBlock(pb: ProseBlock): (Use | Definition)[] {
   if (!MAYBE.test(text)) return out;
   const taken: [number, number][] = []; // abbreviations that belong to a spelling-out
   const docAt = (i: number) => proseSpan(pb, i, i + 1).start;
-  for (const m of text.matchAll(FORWARD)) {
-    const written = m[1];
-    const key = abbreviationKey(written);
-    const open = m.index ?? 0;
-    const words = expansionBefore(text, open, letterSets(key, written));
-    if (!words) continue;
-    const at = open + m[0].indexOf(written);
-    taken.push([at, at + written.length]);
-    out.push({ type: 'def', key, written, pb, from: words.from, to: open + m[0].length, words, docStart: docAt(words.from) });
+  for (const d of spelledOutIn(text)) {
+    const at = d.open + text.slice(d.open, d.end).indexOf(d.written);
+    taken.push([at, at + d.written.length]);
+    out.push({ type: 'def', key: d.key, written: d.written, pb, from: d.words.from, to: d.end, words: d.words, docStart: docAt(d.words.from) });
   }
   for (const m of text.matchAll(REVERSE)) {
     const written = m[1];

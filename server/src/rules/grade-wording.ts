@@ -1,6 +1,8 @@
 import type { Span } from '../core/types';
 import { blockSpan, normalise } from '../model/text';
 import type { JudgementRef } from '../model/types';
+import { frameworkName } from '../domain/eras';
+import { gradeWords, gradesFor, intendedGrade, modernHeadings, phraseAlternation } from '../domain/grades';
 import type { Catalog } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
 
@@ -22,10 +24,10 @@ export const gradeWording: Rule = {
       if (row.judgement && row.judgement.gradeText) checkGrade(ctx, row.judgement, grades, fw, 'table');
     }
     // Headings from 2021 write the grade in lower case; 2018 to 2020 either case.
-    const year = Number((model.inspection?.start ?? model.documentDate ?? '9999').slice(0, 4));
+    const modern = modernHeadings(model);
     for (const s of model.sections) {
       if (!s.judgement || !s.judgement.gradeText) continue;
-      const form = s.judgement.form === 'sentence' || year >= 2021 ? 'lower' : 'either';
+      const form = s.judgement.form === 'sentence' || modern ? 'lower' : 'either';
       checkGrade(ctx, s.judgement, grades, fw, form);
     }
     checkRunningText(ctx, fw);
@@ -51,26 +53,9 @@ function frameworkOf(ctx: RuleContext): string {
 }
 
 function gradeSet(ctx: RuleContext): string[] {
-  const key = ctx.model.era?.grades ?? (frameworkOf(ctx) === 'sif' ? 'sif' : 'ilacs');
-  return ctx.catalog.grades[key] ?? ctx.catalog.grades.ilacs ?? [];
+  return gradesFor(ctx.catalog, ctx.model);
 }
 
-/** The phrase the author meant, in sentence case, or undefined when we cannot tell. */
-export function intendedGrade(catalog: Catalog, grades: string[], written: string): string | undefined {
-  // 'require improvement': the verb of a sentence-form heading agreeing with a plural subject.
-  const n = normalise(written).replace(/^['‘"“]+|['’"”]+$/g, '').replace(/^require improvement\b/, 'requires improvement');
-  const exact = grades.find((g) => g.toLowerCase() === n);
-  if (exact) return exact;
-  // 'requires improvement' vs 'requires improvement to be good' across frameworks.
-  if (n === 'requires improvement' || n === 'requires improvement to be good') {
-    return grades.find((g) => g.toLowerCase().startsWith('requires improvement'));
-  }
-  if (Object.prototype.hasOwnProperty.call(catalog.notGrades, n)) {
-    const meant = catalog.notGrades[n];
-    return meant ? grades.find((g) => g.toLowerCase() === meant.toLowerCase()) : undefined;
-  }
-  return undefined;
-}
 
 function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: string, place: Place): void {
   const written = j.gradeText;
@@ -106,28 +91,40 @@ function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: str
   ctx.report({ span: j.gradeSpan, severity, message, fix: { title: `Replace with '${want}'`, edits: [{ ...j.gradeSpan, newText: want }] } });
 }
 
-/** "judged Inadequate", "graded requires improvement" and the like in prose. */
-const RUNNING = /\b(judged|graded|rated|judgement of|grade of|judged to be|found to be)\s+(?:as\s+)?['‘"“]?(outstanding|good|requires improvement(?: to be good)?|inadequate|adequate|exceptional|strong standard|expected standard|needs attention|urgent improvement)\b/gi;
+/** "judged Inadequate", "graded requires improvement" and the like in prose: every grade phrase and not-grade word of the catalogue. */
+const running = new WeakMap<Catalog, RegExp>();
+function runningPattern(catalog: Catalog): RegExp {
+  let re = running.get(catalog);
+  if (!re) {
+    re = new RegExp(String.raw`\b(judged|graded|rated|judgement of|grade of|judged to be|found to be)\s+(?:as\s+)?['‘"“]?(${phraseAlternation(gradeWords(catalog))})\b`, 'gi');
+    running.set(catalog, re);
+  }
+  return re;
+}
 
 function checkRunningText(ctx: RuleContext, fw: string): void {
+  const grades = gradesFor(ctx.catalog, ctx.model);
+  const re = runningPattern(ctx.catalog);
   for (const block of ctx.model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
-    for (const m of block.text.matchAll(RUNNING)) {
+    for (const m of block.text.matchAll(re)) {
       const at = (m.index ?? 0) + m[0].length - m[2].length;
       const span: Span = blockSpan(block.offsets, at, at + m[2].length);
       const word = m[2];
       const lower = word.toLowerCase();
-      if (Object.prototype.hasOwnProperty.call(ctx.catalog.notGrades, lower) && lower !== 'requires improvement') {
-        ctx.report({ span, severity: 'warning', message: `'${word}' is not an ILACS grade (grades: outstanding, good, requires improvement to be good, inadequate).` });
-        continue;
-      }
-      if (lower === 'requires improvement' && fw === 'ilacs') {
-        // May quote an older (SIF) judgement: a warning, with the ILACS phrase offered.
-        const want = 'requires improvement to be good';
+      const inSet = grades.some((g) => g.toLowerCase() === lower);
+      if (!inSet && Object.prototype.hasOwnProperty.call(ctx.catalog.notGrades, lower)) {
+        const meant = intendedGrade(ctx.catalog, grades, lower);
+        if (!meant) {
+          ctx.report({ span, severity: 'warning', message: `'${word}' is not a${fw === 'sif' ? '' : 'n ILACS'} grade (grades: ${grades.map((g) => g.toLowerCase()).join(', ')}).` });
+          continue;
+        }
+        // May quote an older (SIF) judgement: a warning, with this framework's phrase offered.
+        const want = meant.toLowerCase();
         ctx.report({
           span,
           severity: 'warning',
-          message: "The ILACS grade is 'requires improvement to be good'; 'requires improvement' alone was the earlier framework's grade.",
+          message: `The ${frameworkName(fw)} grade is '${want}'; '${lower}' alone was the earlier framework's grade.`,
           fix: { title: `Replace with '${want}'`, edits: [{ ...span, newText: want }] },
         });
         continue;

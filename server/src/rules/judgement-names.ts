@@ -2,8 +2,9 @@ import { looksLikeGrade, similarity } from '../model/judgements';
 import { normalise } from '../model/text';
 import type { JudgementRef, Section } from '../model/types';
 import type { Catalog, Era } from '../profiles/types';
+import { modernHeadings } from '../domain/grades';
 import {
-  canonicalGrade, eraKeys, eraWindow, erasWith, gradesFor, nameOf, reportYear, resolveKey, shortList,
+  canonicalGrade, eraKeys, eraWindow, erasWith, gradesFor, nameOf, resolveKey, shortList,
 } from './judgement-sets';
 import { reportNearName, rowJudgement, sectionJudgement } from './shared/nearJudgement';
 import type { Rule, RuleContext } from './types';
@@ -149,7 +150,7 @@ function checkUnknownHeading(ctx: RuleContext, s: Section): void {
 
 /** From 2021 a judgement heading is `<name>: <grade>`, not the older sentence. */
 function checkSentenceForm(ctx: RuleContext, s: Section, j: JudgementRef): void {
-  if (j.form !== 'sentence' || reportYear(ctx.model) < 2021) return;
+  if (j.form !== 'sentence' || !modernHeadings(ctx.model)) return;
   const grade = canonicalGrade(ctx.catalog, gradesFor(ctx.catalog, ctx.model), j.gradeText);
   const message = 'From 2021 a judgement section heading is written \'<judgement>: <grade>\', not as a sentence.';
   if (!grade) {

@@ -2,7 +2,7 @@
  * Where a missing section goes, and the edit that inserts its heading there.
  * Used by required-sections.
  */
-import MarkdownIt from 'markdown-it';
+import { markdownIt } from '../domain/markdown';
 import { LineIndex } from '../core/lineIndex';
 import type { Span, TextEdit } from '../core/types';
 import { frontMatterLines } from '../model/frontMatter';
@@ -44,7 +44,7 @@ export function insertHeading(model: ReportModel, line: number, heading: string)
 }
 
 /** The parser's settings (model/parse.ts): used only to try an inserted heading. */
-const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+const md = markdownIt;
 const tried = new WeakMap<ReportModel, Map<number, boolean>>();
 
 /**

@@ -1,5 +1,7 @@
 import type { Span } from '../core/types';
-import { escapeRe, gradeWords, looksLikeGrade, matchJudgementName } from '../model/judgements';
+import { gradeWords } from '../domain/grades';
+import { escapeRegExp } from '../domain/text';
+import { looksLikeGrade, matchJudgementName } from '../model/judgements';
 import { blockSpan, normalise } from '../model/text';
 import type { Catalog } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
@@ -79,7 +81,7 @@ function gradeLine(catalog: Catalog, line: string): { name: string; grade: strin
 function checkMonitoringCause(ctx: RuleContext): void {
   const { catalog, model } = ctx;
   const inadequate = 'inadequate';
-  const words = gradeWords(catalog).map(escapeRe).join('|');
+  const words = gradeWords(catalog).map(escapeRegExp).join('|');
   const re = new RegExp(`\\bsince\\s+(?:the\\s+)?(?:local\\s+authority|council|authority)(?:'s\\s+children's\\s+services)?\\s+(?:was|were)\\s+(?:judged|found\\s+to\\s+be)\\s+(?:as\\s+)?(${words})\\b`, 'gi');
   for (const block of model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;

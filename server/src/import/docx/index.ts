@@ -8,7 +8,8 @@
  * Markdown is tied back to the Word paragraphs (sourceMap.ts). Never throws.
  */
 import { buildReport } from '../build';
-import { GRADE_RE, TABLE_HEADER } from '../patterns';
+import { importGrades, useImportCatalog } from '../grades';
+import { TABLE_HEADER } from '../patterns';
 import type { ImportOptions, ImportResult, Para, TableRow } from '../types';
 import { readBody, type RawTable, type Revisions } from './body';
 import { commentHtml, readComments } from './comments';
@@ -52,6 +53,7 @@ const clean = (s: string) => s.replace(/[\t\u00a0\u2007\u202f]/g, ' ').replace(/
 function judgementRows(t: RawTable): TableRow[] | undefined {
   const rows = t.rows.map((r) => r.map(clean).filter(Boolean));
   const first = rows[0] ?? [];
+  const GRADE_RE = importGrades().any;
   const header = TABLE_HEADER.test(first.join(' ')) || (/\b(judgements?|grades?)\b/i.test(first.join(' ')) && !GRADE_RE.test(first[first.length - 1] ?? ''));
   const body = header ? rows.slice(1) : rows;
   const graded = body.filter((r) => r.length === 2 && GRADE_RE.test(r[1]) && r[1].replace(GRADE_RE, '').replace(/[\s.]/g, '') === '');
@@ -117,6 +119,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
       return p ? pkg.readXml(p) : undefined;
     };
     const [stylesXml, numberingXml, commentsXml] = [await part('styles'), await part('numbering'), await part('comments')];
+    if (options.catalog) useImportCatalog(options.catalog);
     for (const x of [stylesXml, numberingXml, commentsXml]) if (x && !x.ok) return x;
     const stylesRoot = stylesXml?.ok ? stylesXml.root : undefined;
     const styles = new Styles(stylesRoot);

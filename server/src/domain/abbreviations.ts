@@ -1,6 +1,9 @@
 /**
- * Matching an abbreviation's letters against the words that spell it out
- * (`multi-agency safeguarding hub` for MASH), for the abbreviations rule.
+ * Abbreviations a text spells out, `words (ABBR)` (domain.md, "House style":
+ * spelled out at first use, the short form in brackets after it): the one
+ * finder the abbreviations rule, completion and the history use, and the
+ * matching of an abbreviation's letters against the words that spell it out
+ * (`multi-agency safeguarding hub` for MASH), with one list of small words.
  */
 
 /** Small words an expansion may carry without a letter of their own in the short form. */
@@ -122,3 +125,47 @@ export function expansionBefore(text: string, at: number, sets: string[]): { fro
   return undefined;
 }
 
+
+/**
+ * What an abbreviation looks like: two or more capitals (one lower-case letter
+ * may sit between the first two: DfE), a plural s, a number or a second part:
+ * MASH, PAs, DfE, COVID-19, C-SPA, MST-CAN. A RegExp source, for building patterns.
+ */
+export const ABBREVIATION = String.raw`(?:[A-Z]{1,3}-)?[A-Z][a-z]?[A-Z]+s?(?:-(?:\d+|[A-Z]{2,}))?`;
+
+/** `words (ABC)`: the abbreviation alone in brackets. */
+const IN_BRACKETS = new RegExp(String.raw`\(\s*(${ABBREVIATION})(?:['’]s?)?\s*\)`, 'gu');
+
+/** 'PAs' -> 'PA', 'IROs' -> 'IRO'; 'CAMHS' and 'COVID-19' unchanged. */
+export function abbreviationKey(written: string): string {
+  return /[A-Z]s$/.test(written) ? written.slice(0, -1) : written;
+}
+
+export interface SpelledOut {
+  /** As written in the brackets ('PAs'). */
+  written: string;
+  /** The abbreviation itself, a plural s dropped ('PA'). */
+  key: string;
+  /** The words that spell it out, as offsets into the text. */
+  words: { from: number; to: number };
+  /** Where the bracket opens, and just after it closes. */
+  open: number;
+  end: number;
+}
+
+/**
+ * Every `words (ABBR)` in a text whose words fit the abbreviation's letters,
+ * in order. 'the front door (MASH)' and 'children (UK)' are not spellings-out.
+ */
+export function spelledOutIn(text: string): SpelledOut[] {
+  const out: SpelledOut[] = [];
+  if (!text.includes('(')) return out;
+  for (const m of text.matchAll(IN_BRACKETS)) {
+    const written = m[1];
+    const key = abbreviationKey(written);
+    const open = m.index ?? 0;
+    const words = expansionBefore(text, open, letterSets(key, written));
+    if (words) out.push({ written, key, words, open, end: open + m[0].length });
+  }
+  return out;
+}
