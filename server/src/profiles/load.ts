@@ -103,6 +103,7 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
         practice: strings(v.practice),
         overall: typeof v.overall === 'string' ? v.overall : undefined,
         leaders: typeof v.leaders === 'string' ? v.leaders : undefined,
+        tableCase: v.tableCase === 'observed' ? 'observed' : 'strict',
       };
       for (const key of [...era.table, ...era.sections, ...era.practice]) {
         if (!catalog.judgements[key]) problems.push({ source, message: `era '${era.id}' names unknown judgement '${key}'` });

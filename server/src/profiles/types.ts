@@ -79,6 +79,12 @@ export interface Era {
   practice: string[];
   overall?: string;
   leaders?: string;
+  /**
+   * 'observed' when the era's judgement tables printed grades in more than one
+   * case (SIF: sentence, lower and title case), so that the table's sentence
+   * case is observed style there (a warning), not a rule; 'strict' otherwise.
+   */
+  tableCase: 'strict' | 'observed';
 }
 
 export interface Catalog {

@@ -84,6 +84,11 @@ function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: str
     message = `A grade ${where} has no full stop: write '${want}'.`;
   } else if (place === 'table') {
     message = `Grades in the judgement table are in sentence case: write '${want}'.`;
+    // An era whose tables printed several cases (the SIF's): observed style, not a rule.
+    if (ctx.model.era?.tableCase === 'observed') {
+      message = `Grades in the judgement table are usually in sentence case (observed style of the ${fw.toUpperCase()} tables, which vary): write '${want}'.`;
+      severity = 'warning';
+    }
   } else {
     message = `Grades in section headings from 2021 are lower case after the colon (observed house style): write '${want}'.`;
     severity = 'warning';
