@@ -139,3 +139,21 @@ describe('import: SIF sentence-form headings', () => {
     assert.deepStrictEqual(c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.message}`), []);
   });
 });
+
+describe('import: SIF front page dates in figures', () => {
+  it('reads the inspection dates and the published date printed day first in figures', async () => {
+    const page: PdfLine[] = [
+      L(722, 'Exampleshire County Council', 26),
+      L(697, 'Inspection of services for children in need of help and', 14), L(680, 'protection, children looked after and care leavers', 14),
+      L(594, 'Inspection date: 1/06/2015 – 25/06/2015', 14), L(571, 'Report published: 10/08/2015', 14),
+      L(519, "Children's services in Exampleshire are good", 14, 77),
+      L(470, '1. Children who need help and protection', 12, 95), L(470, 'Good', 12, 394),
+      L(443, '2. Children looked after and achieving permanence', 12, 95), L(443, 'Good', 12, 394),
+      L(362, '3. Leadership, management and governance', 12, 95), L(362, 'Good', 12, 394),
+      ...foot(1),
+    ];
+    const md = await imported(makePdf([page]), 'exampleshire--children-s-services-inspection-12-august-2015.pdf');
+    assert.match(md, /^inspection-dates: 2015-06-01 to 2015-06-25$/m);
+    assert.match(md, /^published: 2015-08-10$/m);
+  });
+});

@@ -6,6 +6,7 @@
  * section (`lscb` in server/profiles/sif.yaml) whose own headings become
  * sub-headings, so they are not read as a second copy of the report's.
  */
+import { iso, isValidIso } from '../core/dates';
 import type { Block } from './render';
 
 /** The part of a block of the document these passes read. */
@@ -73,4 +74,12 @@ export function nestLscbReview(blocks: Block[]): Block[] {
     if (mode !== 'none') out[k] = { ...b, level: 3 };
   }
   return out;
+}
+
+/** "Report published: 25/11/2016" as ISO. */
+export function numericPublished(text: string): string | undefined {
+  const m = /Published:?\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\b/i.exec(text);
+  if (!m) return undefined;
+  const out = iso(+m[3], +m[2], +m[1]);
+  return isValidIso(out) ? out : undefined;
 }
