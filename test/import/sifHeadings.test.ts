@@ -145,7 +145,7 @@ describe('import: SIF front page dates in figures', () => {
     const page: PdfLine[] = [
       L(722, 'Exampleshire County Council', 26),
       L(697, 'Inspection of services for children in need of help and', 14), L(680, 'protection, children looked after and care leavers', 14),
-      L(594, 'Inspection date: 1/06/2015 – 25/06/2015', 14), L(571, 'Report published: 10/08/2015', 14),
+      L(594, 'Inspection date: 1/06/2015 to 25/06/2015', 14), L(571, 'Report published: 10/08/2015', 14),
       L(519, "Children's services in Exampleshire are good", 14, 77),
       L(470, '1. Children who need help and protection', 12, 95), L(470, 'Good', 12, 394),
       L(443, '2. Children looked after and achieving permanence', 12, 95), L(443, 'Good', 12, 394),
