@@ -11,6 +11,8 @@ import * as assert from 'assert';
 import { checkText } from '../../server/src/check';
 import { importPdf } from '../../server/src/import/index';
 import { builtinProfiles } from '../../server/src/profiles/builtin';
+import { nestLscbReview } from '../../server/src/import/sif';
+import type { Block } from '../../server/src/import/render';
 import { makePdf, type PdfLine } from './pdfMaker';
 
 const L = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
@@ -155,5 +157,25 @@ describe('import: SIF front page dates in figures', () => {
     const md = await imported(makePdf([page]), 'exampleshire--children-s-services-inspection-12-august-2015.pdf');
     assert.match(md, /^inspection-dates: 2015-06-01 to 2015-06-25$/m);
     assert.match(md, /^published: 2015-08-10$/m);
+  });
+});
+
+describe('import: the SIF LSCB review after a front page that states its grade', () => {
+  it('keeps the review after the judgement sections as the LSCB part; the front page statement is a paragraph', () => {
+    const lscb = 'The effectiveness of the Local Safeguarding Children Board (LSCB)';
+    const blocks: Block[] = [
+      { t: 'table', rows: [] },
+      { t: 'heading', text: lscb },
+      { t: 'para', lines: ['Requires improvement.'] },
+      { t: 'heading', text: 'Summary of key findings' },
+      { t: 'heading', text: 'Leadership, management and governance requires improvement' },
+      { t: 'heading', text: `Section 2: ${lscb}` },
+      { t: 'heading', text: 'Areas for improvement' },
+    ];
+    const out = nestLscbReview(blocks);
+    assert.deepStrictEqual(out[1], { t: 'para', lines: [lscb] });
+    assert.deepStrictEqual(out[3], blocks[3]); // the report's own headings before the review stay sections
+    assert.deepStrictEqual(out[5], blocks[5]);
+    assert.deepStrictEqual(out[6], { t: 'heading', text: 'Areas for improvement', level: 3 });
   });
 });

@@ -50,17 +50,26 @@ export function isLscbPart(text: string): boolean {
   return LSCB_PART.test(text.trim());
 }
 
+/** A judgement section's heading (graded): the LSCB review comes after the first of them. */
+const JUDGEMENT_SECTION = /^(?:The experiences? and progress of|Leadership, management and governance)/i;
+
 /**
  * Marks the LSCB review: its opening heading stays a section (`##`); every
  * heading inside it becomes a sub-heading (`###`) until a heading of the whole
  * report (information about the inspection, what the judgements mean).
  * The first opening heading after the report's first judgement section counts;
- * before any judgement section, the first after the opening block.
+ * before any judgement section, the first after the judgement table. An
+ * opening heading before the one that counts (the front page's statement of
+ * the LSCB's grade, "The effectiveness of the LSCB" over "Requires
+ * improvement.") is a paragraph, not a second LSCB part.
  */
 export function nestLscbReview(blocks: Block[]): Block[] {
-  const start = blocks.findIndex((b, k) => b.t === 'heading' && isLscbPart(b.text) && blocks.slice(0, k).some((x) => x.t === 'table'));
+  const isOpening = (b: Block, k: number) => b.t === 'heading' && isLscbPart(b.text) && blocks.slice(0, k).some((x) => x.t === 'table');
+  const firstSection = blocks.findIndex((b) => b.t === 'heading' && JUDGEMENT_SECTION.test(b.text));
+  let start = firstSection < 0 ? -1 : blocks.findIndex((b, k) => k > firstSection && isOpening(b, k));
+  if (start < 0) start = blocks.findIndex((b, k) => isOpening(b, k));
   if (start < 0) return blocks;
-  const out = blocks.slice();
+  const out = blocks.map((b, k): Block => (k < start && isOpening(b, k) && b.t === 'heading' ? { t: 'para', lines: [b.text] } : b));
   // 'lscb' inside the review; 'meaning' under "What the inspection judgements mean" (the local authority, the LSCB).
   let mode: 'lscb' | 'meaning' | 'none' = 'lscb';
   for (let k = start + 1; k < out.length; k++) {
