@@ -11,7 +11,7 @@ import * as assert from 'assert';
 import { checkText } from '../../server/src/check';
 import { importPdf } from '../../server/src/import/index';
 import { builtinProfiles } from '../../server/src/profiles/builtin';
-import { nestLscbReview } from '../../server/src/import/sif';
+import { dropContents, nestLscbReview } from '../../server/src/import/sif';
 import type { Block } from '../../server/src/import/render';
 import { makePdf, type PdfLine } from './pdfMaker';
 
@@ -177,5 +177,35 @@ describe('import: the SIF LSCB review after a front page that states its grade',
     assert.deepStrictEqual(out[3], blocks[3]); // the report's own headings before the review stay sections
     assert.deepStrictEqual(out[5], blocks[5]);
     assert.deepStrictEqual(out[6], { t: 'heading', text: 'Areas for improvement', level: 3 });
+  });
+});
+
+describe('import: SIF contents run on into a heading, and an LSCB review opened in body type', () => {
+  it('drops a contents page whose heading ran on into its first entry', () => {
+    const items = [
+      { text: 'Title', page: 1 },
+      { text: 'Contents Executive summary 2', page: 2 },
+      { text: 'The Local Safeguarding Children Board (LSCB) 34 Executive summary 34', page: 2 },
+      { text: 'Executive summary', page: 3 },
+    ];
+    assert.deepStrictEqual(dropContents(items).map((i) => i.text), ['Title', 'Executive summary']);
+  });
+
+  it('opens the LSCB review at a paragraph of the opening heading\'s words alone, after the judgement sections', () => {
+    const lscb = 'The Local Safeguarding Children Board (LSCB)';
+    const blocks: Block[] = [
+      { t: 'table', rows: [] },
+      { t: 'heading', text: 'Recommendations' },
+      { t: 'heading', text: 'Leadership, management and governance: Inadequate' },
+      { t: 'para', lines: ['The board works with its partners.'] },
+      { t: 'para', lines: [lscb] },
+      { t: 'heading', text: 'Recommendations' },
+      { t: 'heading', text: 'Information about this inspection' },
+    ];
+    const out = nestLscbReview(blocks);
+    assert.deepStrictEqual(out[4], { t: 'heading', text: lscb });
+    assert.deepStrictEqual(out[5], { t: 'heading', text: 'Recommendations', level: 3 });
+    assert.deepStrictEqual(out[1], blocks[1]);
+    assert.deepStrictEqual(out[6], blocks[6]);
   });
 });

@@ -25,7 +25,8 @@ const CONTENTS_ENTRY = /\s\d{1,3}$/;
  * number and the wrapped lines between them.
  */
 export function dropContents<T extends PagedItem>(items: T[]): T[] {
-  const at = items.findIndex((it, k) => k < 60 && /^(Table of )?Contents$/i.test(it.text.trim()));
+  // "Contents" alone, or run on into its first entry ("Contents Executive summary 2").
+  const at = items.findIndex((it, k) => k < 60 && /^(Table of )?Contents(?:$|\s.*\s\d{1,3}$)/i.test(it.text.trim()));
   if (at < 0) return items;
   const page = items[at].page;
   let end = at + 1;
@@ -64,12 +65,15 @@ const JUDGEMENT_SECTION = /^(?:The experiences? and progress of|Leadership, mana
  * improvement.") is a paragraph, not a second LSCB part.
  */
 export function nestLscbReview(blocks: Block[]): Block[] {
-  const isOpening = (b: Block, k: number) => b.t === 'heading' && isLscbPart(b.text) && blocks.slice(0, k).some((x) => x.t === 'table');
+  // The opening heading, or a paragraph of its words alone (printed in bold at the body's size).
+  const words = (b: Block) => (b.t === 'heading' ? b.text : b.t === 'para' && b.lines.length === 1 ? b.lines[0] : undefined);
+  const isOpening = (b: Block, k: number) => isLscbPart(words(b) ?? '') && blocks.slice(0, k).some((x) => x.t === 'table');
   const firstSection = blocks.findIndex((b) => b.t === 'heading' && JUDGEMENT_SECTION.test(b.text));
   let start = firstSection < 0 ? -1 : blocks.findIndex((b, k) => k > firstSection && isOpening(b, k));
   if (start < 0) start = blocks.findIndex((b, k) => isOpening(b, k));
   if (start < 0) return blocks;
   const out = blocks.map((b, k): Block => (k < start && isOpening(b, k) && b.t === 'heading' ? { t: 'para', lines: [b.text] } : b));
+  if (out[start].t === 'para') out[start] = { t: 'heading', text: words(out[start])! };
   // 'lscb' inside the review; 'meaning' under "What the inspection judgements mean" (the local authority, the LSCB).
   let mode: 'lscb' | 'meaning' | 'none' = 'lscb';
   for (let k = start + 1; k < out.length; k++) {
