@@ -209,3 +209,23 @@ describe('import: SIF contents run on into a heading, and an LSCB review opened 
     assert.deepStrictEqual(out[6], blocks[6]);
   });
 });
+
+describe('import: SIF tables with a judgement not made', () => {
+  it('keeps "Not judged" rows and the rows after them', async () => {
+    const page: PdfLine[] = [
+      L(722, 'Exampleshire County Council', 26),
+      L(697, 'Inspection of services for children in need of help and', 14), L(680, 'protection, children looked after and care leavers', 14),
+      L(594, 'Inspection date: 11 April to 28 April 2016', 14), L(571, 'Report published: 27 June 2016', 14),
+      L(519, "Children's services in Exampleshire are good", 14, 77),
+      L(470, '1. Children who need help and protection', 12, 95), L(470, 'Good', 12, 394),
+      L(443, '2. Children looked after and achieving', 12, 95), L(436, 'Not Judged', 12, 394), L(429, 'permanence', 12, 110),
+      L(402, '2.1 Adoption performance', 12, 124), L(402, 'Not Judged', 12, 394),
+      L(362, '3. Leadership, management and governance', 12, 95), L(362, 'Good', 12, 394),
+      ...foot(1),
+    ];
+    const md = await imported(makePdf([page]), 'exampleshire--children-s-services-inspection-27-june-2016.pdf');
+    assert.match(md, /^\| Children looked after and achieving permanence \| Not Judged \|$/m);
+    assert.match(md, /^\| Adoption performance \| Not Judged \|$/m);
+    assert.match(md, /^\| Leadership, management and governance \| Good \|$/m);
+  });
+});

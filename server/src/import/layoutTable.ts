@@ -13,7 +13,8 @@ export interface TableLine {
   items: PdfItem[];
 }
 
-const GRADE_WORD = /^(requires|improvement|to|be|good|outstanding|inadequate|adequate)$/i;
+/** Grade words, and "Not judged" (SIF tables of small authorities: a judgement not made). */
+const GRADE_WORD = /^(requires|improvement|to|be|good|outstanding|inadequate|adequate|not|judged)$/i;
 
 /** Text made only of grade words ("Requires improvement", "to be good."). */
 export function isGradeWords(text: string): boolean {

@@ -16,7 +16,7 @@ export const JUDGEMENT_START = /^(?:\d(?:\.\d)?\.?\s+)?((?:The )?experiences? an
 const TABLE_WORDS = new Set((
   'the impact of leaders on social work practice with children and their families experiences experience progress who need help ' +
   'protection in care leavers overall effectiveness requires improvement to be good outstanding inadequate adequate looked ' +
-  'after achieving permanence adoption performance leadership management governance is judgement grade'
+  'after achieving permanence adoption performance leadership management governance is judgement grade not judged'
 ).split(' '));
 
 export function isTableLine(line: string): boolean {

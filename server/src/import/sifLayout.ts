@@ -21,7 +21,7 @@ export interface HeadingLine {
   rebuilt?: boolean;
 }
 
-const GRADE_ONLY = new RegExp(`^(?:${GRADES.join('|')})$`, 'i');
+const GRADE_ONLY = new RegExp(`^(?:${GRADES.join('|')}|Not judged)$`, 'i');
 /** The header row over a judgement heading in 2014 reports. */
 const KEY_HEADER = /^Key judgements?\s+(?:Judgement|Inspection) grade$/i;
 /** The right-hand box: this far right of the heading's text, at least. */
@@ -44,7 +44,7 @@ function textOf(items: PdfItem[]): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const GRADE_WORDS = /^(?:requires|improvement|to|be|good|outstanding|inadequate)(?:\s+(?:requires|improvement|to|be|good|outstanding|inadequate))*$/i;
+const GRADE_WORDS = /^(?:requires|improvement|to|be|good|outstanding|inadequate|not judged)(?:\s+(?:requires|improvement|to|be|good|outstanding|inadequate))*$/i;
 
 interface GradePart {
   left: PdfItem[];

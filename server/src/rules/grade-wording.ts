@@ -62,7 +62,8 @@ export function intendedGrade(catalog: Catalog, grades: string[], written: strin
 
 function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: string, place: Place): void {
   const written = j.gradeText;
-  const meant = intendedGrade(ctx.catalog, grades, written);
+  // 'Not judged' (a judgement not made) is no grade, but its wording and case are checked like one.
+  const meant = intendedGrade(ctx.catalog, grades, written) ?? ctx.catalog.notJudged?.find((g) => g.toLowerCase() === normalise(written));
   const where = place === 'table' ? 'in the judgement table' : 'in a section heading';
   if (!meant) {
     const n = normalise(written);
@@ -89,6 +90,10 @@ function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: str
       message = `Grades in the judgement table are usually in sentence case (observed style of the ${fw.toUpperCase()} tables, which vary): write '${want}'.`;
       severity = 'warning';
     }
+  } else if (place === 'either') {
+    // Before 2021 either case was usual after the colon; anything else (title case) is not.
+    message = `A grade after a heading's colon is in sentence case or lower case (observed house style): write '${meant}'.`;
+    severity = 'warning';
   } else {
     message = `Grades in section headings from 2021 are lower case after the colon (observed house style): write '${want}'.`;
     severity = 'warning';
