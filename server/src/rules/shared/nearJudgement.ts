@@ -66,7 +66,7 @@ export function nearKey(catalog: Catalog, era: Era | undefined, written: string,
       const max = nw.length >= 6 ? 2 : 1;
       return wordDistance(w, nw, max) <= max;
     };
-    if ([j.name, ...j.variants].some(near)) found.add(key);
+    if ([j.name, ...j.variants, ...(j.headings ?? [])].some(near)) found.add(key);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -151,7 +151,11 @@ function nearHeading(ctx: RuleContext, s: Section): EffectiveJudgement | undefin
 
 /** The one finding for a near-miss name, with its fix. */
 export function reportNearName(ctx: RuleContext, e: EffectiveJudgement): void {
-  const exact = nameOf(ctx.catalog, e.key);
+  // The name, or the heading its sections are printed under (SIF), nearer the written one.
+  const w = words(e.ref.nameText);
+  const exact = [nameOf(ctx.catalog, e.key), ...(ctx.catalog.judgements[e.key]?.headings ?? [])]
+    .map((n) => ({ n, d: wordDistance(w, words(n), 99) }))
+    .reduce((a, b) => (b.d < a.d ? b : a)).n;
   ctx.report({
     span: e.ref.nameSpan,
     message: `'${e.ref.nameText}' is nearly the judgement name '${exact}' (${nearDifference(e.ref.nameText, exact)}); it is read as that judgement.`,
