@@ -59,13 +59,13 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
     problems.push({ source, message: 'the judgement catalog must be a mapping' });
     return catalog;
   }
+  if (data.notJudged !== undefined) catalog.notJudged = strings(data.notJudged);
   if (isRecord(data.grades)) {
     for (const [k, v] of Object.entries(data.grades)) catalog.grades[k] = strings(v);
   }
   if (isRecord(data.notGrades)) {
     for (const [k, v] of Object.entries(data.notGrades)) catalog.notGrades[k.toLowerCase()] = typeof v === 'string' ? v : null;
   }
-  if (data.notJudged !== undefined) catalog.notJudged = strings(data.notJudged);
   if (isRecord(data.judgements)) {
     for (const [key, v] of Object.entries(data.judgements)) {
       if (!isRecord(v) || typeof v.name !== 'string') {

@@ -91,13 +91,13 @@ export interface Catalog {
   grades: Record<string, string[]>;
   /** Lower-case wrong grade words mapped to the intended grade, or null. */
   notGrades: Record<string, string | null>;
+  judgements: Record<string, JudgementSpec>;
+  eras: Era[];
   /**
    * What a judgement table printed for a judgement not made (SIF reports of
    * small authorities: 'Not judged'): not a grade, and not an error.
    */
   notJudged?: string[];
-  judgements: Record<string, JudgementSpec>;
-  eras: Era[];
 }
 
 export interface ProfileSet {

@@ -120,18 +120,18 @@ function checkInspectionLine(ctx: RuleContext): void {
   const d = block && at >= 0 ? dateAt(block.text, at) : undefined;
   if (d && !d.dates) return; // not a real date: reported with the body's dates
   const dates = d?.dates ?? line.dates;
-  const figures = dates ? undefined : parseNumericRange(line.text);
-  if (figures && sameRange(figures, model.inspection)) {
-    // In figures, day first, as some SIF reports print them: the right dates, not the house way.
-    ctx.report({
-      span: line.valueSpan,
-      severity: 'warning',
-      message: `Write the inspection dates in words, the Ofsted way: '${want}'.`,
-      fix: { title: `Write '${want}'`, edits: [{ ...line.valueSpan, newText: want }] },
-    });
-    return;
-  }
   if (!dates) {
+    const figures = parseNumericRange(line.text);
+    if (figures && sameRange(figures, model.inspection)) {
+      // In figures, day first, as some SIF reports print them: the right dates, not the house way.
+      ctx.report({
+        span: line.valueSpan,
+        severity: 'warning',
+        message: `Write the inspection dates in words, the Ofsted way: '${want}'.`,
+        fix: { title: `Write '${want}'`, edits: [{ ...line.valueSpan, newText: want }] },
+      });
+      return;
+    }
     ctx.report({
       span: line.valueSpan,
       message: `The inspection dates here cannot be read as dates; inspection-dates in the front matter says ${want}.`,

@@ -16,8 +16,9 @@ export const gradeWording: Rule = {
   check(ctx) {
     const { model } = ctx;
     if (!model.profile?.graded) return;
-    const grades = gradeSet(ctx);
     const fw = frameworkOf(ctx);
+    // SIF: 'Not judged' (a judgement not made, judgements.yaml notJudged) is no grade, but is worded and cased like one.
+    const grades = fw === 'sif' ? [...gradeSet(ctx), ...(ctx.catalog.notJudged ?? [])] : gradeSet(ctx);
     for (const row of model.table?.rows ?? []) {
       if (row.judgement && row.judgement.gradeText) checkGrade(ctx, row.judgement, grades, fw, 'table');
     }
@@ -62,8 +63,7 @@ export function intendedGrade(catalog: Catalog, grades: string[], written: strin
 
 function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: string, place: Place): void {
   const written = j.gradeText;
-  // 'Not judged' (a judgement not made) is no grade, but its wording and case are checked like one.
-  const meant = intendedGrade(ctx.catalog, grades, written) ?? ctx.catalog.notJudged?.find((g) => g.toLowerCase() === normalise(written));
+  const meant = intendedGrade(ctx.catalog, grades, written);
   const where = place === 'table' ? 'in the judgement table' : 'in a section heading';
   if (!meant) {
     const n = normalise(written);

@@ -66,7 +66,7 @@ export function nearKey(catalog: Catalog, era: Era | undefined, written: string,
       const max = nw.length >= 6 ? 2 : 1;
       return wordDistance(w, nw, max) <= max;
     };
-    if ([j.name, ...j.variants, ...(j.headings ?? [])].some(near)) found.add(key);
+    if ([j.name, ...j.variants].some(near)) found.add(key);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -100,7 +100,7 @@ function effective(catalog: Catalog, era: Era | undefined, ref: JudgementRef, pl
   const key = refKey(catalog, era, ref);
   if (key && (!era || eraKeys(era).has(key))) return { ref, key, near: false };
   // Unknown, or another era's name: one word off a judgement of this era is that judgement.
-  const near = nearKey(catalog, era, ref.nameText, place);
+  const near = nearKey(catalog, era, ref.nameText, place) ?? (place === 'heading' ? nearSectionName(catalog, era, ref.nameText) : undefined);
   if (near) return { ref, key: near, near: true };
   return key ? { ref, key, near: false } : undefined;
 }
@@ -161,4 +161,24 @@ export function reportNearName(ctx: RuleContext, e: EffectiveJudgement): void {
     message: `'${e.ref.nameText}' is nearly the judgement name '${exact}' (${nearDifference(e.ref.nameText, exact)}); it is read as that judgement.`,
     fix: { title: `Replace with '${exact}'`, edits: [{ ...e.ref.nameSpan, newText: exact }] },
   });
+}
+
+/**
+ * The era's judgement whose section heading name (SIF: "The experiences and
+ * progress of children looked after and achieving permanence", judgements.yaml
+ * `headings`) is one word away from `written` (two for six words or more);
+ * undefined when none is, or when two are.
+ */
+export function nearSectionName(catalog: Catalog, era: Era | undefined, written: string): string | undefined {
+  if (!era) return undefined;
+  const w = words(written);
+  const found = new Set<string>();
+  for (const key of era.sections) {
+    for (const h of catalog.judgements[key]?.headings ?? []) {
+      const hw = words(h);
+      const max = hw.length >= 6 ? 2 : 1;
+      if (wordDistance(w, hw, max) <= max) found.add(key);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
