@@ -137,7 +137,7 @@ function nearHeading(ctx: RuleContext, s: Section): EffectiveJudgement | undefin
   if (gradeText && !looksLikeGrade(ctx.catalog, gradeText)) return undefined;
   const raw = text.slice(0, colon);
   const nameText = raw.trim();
-  const key = nearKey(ctx.catalog, ctx.model.era, nameText, 'heading');
+  const key = nearKey(ctx.catalog, ctx.model.era, nameText, 'heading') ?? nearSectionName(ctx.catalog, ctx.model.era, nameText);
   if (!key) return undefined;
   const nameStart = s.heading.textSpan.start + (raw.length - raw.trimStart().length);
   const gradeStart = s.heading.textSpan.start + colon + 1 + (after.length - after.trimStart().length);
