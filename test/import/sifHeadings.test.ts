@@ -13,22 +13,29 @@ import { importPdf } from '../../server/src/import/index';
 import { builtinProfiles } from '../../server/src/profiles/builtin';
 import { dropContents, nestLscbReview } from '../../server/src/import/sif';
 import type { Block } from '../../server/src/import/render';
-import { makePdf, type PdfLine } from './pdfMaker';
+import { at as L, footer as foot, makePdf, type PdfLine } from './pdfMaker';
 
-const L = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
-const foot = (n: number): PdfLine[] => [L(40, 'Exampleshire inspection report', 8), L(34, String(n), 20, 513)];
-
-function pdf(): Uint8Array {
-  const page1: PdfLine[] = [
-    L(722, 'Exampleshire', 26),
+/** A SIF front page: the authority, the framework's title, the dates, the overall judgement, then the table's lines. */
+function frontPage(authority: string, dates: string, published: string, overall: string, table: PdfLine[]): PdfLine[] {
+  return [
+    L(722, authority, 26),
     L(697, 'Inspection of services for children in need of help and', 14), L(680, 'protection, children looked after and care leavers', 14),
-    L(594, 'Inspection date: 2 February to 24 February 2015', 14), L(571, 'Report published: 10 April 2015', 14),
-    L(519, "Children's services in Exampleshire require improvement", 14, 77),
-    L(470, '1. Children who need help and protection', 12, 95), L(470, 'requires improvement', 12, 394),
-    L(443, '2. Children looked after and achieving permanence', 12, 95), L(443, 'Requires Improvement', 12, 394),
-    L(362, '3. Leadership, management and governance', 12, 95), L(362, 'Good', 12, 394),
+    L(594, `Inspection date: ${dates}`, 14), L(571, `Report published: ${published}`, 14),
+    L(519, overall, 14, 77),
+    ...table,
     ...foot(1),
   ];
+}
+
+/** A table row: its name at `x`, its grade in the grade column. */
+const row = (y: number, name: string, grade: string, x = 95): PdfLine[] => [L(y, name, 12, x), L(y, grade, 12, 394)];
+
+function pdf(): Uint8Array {
+  const page1: PdfLine[] = frontPage('Exampleshire', '2 February to 24 February 2015', '10 April 2015', "Children's services in Exampleshire require improvement", [
+    ...row(470, '1. Children who need help and protection', 'requires improvement'),
+    ...row(443, '2. Children looked after and achieving permanence', 'Requires Improvement'),
+    ...row(362, '3. Leadership, management and governance', 'Good'),
+  ]);
   const page2: PdfLine[] = [
     L(730, 'Recommendations', 14),
     L(700, '1.'), L(700, 'Make sure that plans for children say what will change.', 12, 99),
@@ -58,16 +65,11 @@ function pdf(): Uint8Array {
 
 /** Sentence-form headings on lines of their own, body size, indented like the text (2014). */
 function sentencePdf(): Uint8Array {
-  const page1: PdfLine[] = [
-    L(722, 'Exampleshire', 26),
-    L(697, 'Inspection of services for children in need of help and', 14), L(680, 'protection, children looked after and care leavers', 14),
-    L(594, 'Inspection date: 3 March to 25 March 2014', 14), L(571, 'Report published: 16 May 2014', 14),
-    L(519, 'The overall judgement is requires improvement', 14, 77),
-    L(470, '1. Children who need help and protection', 12, 95), L(470, 'Requires improvement', 12, 394),
-    L(443, '2. Children looked after and achieving permanence', 12, 95), L(443, 'Requires improvement', 12, 394),
-    L(362, '3. Leadership, management and governance', 12, 95), L(362, 'Requires improvement', 12, 394),
-    ...foot(1),
-  ];
+  const page1: PdfLine[] = frontPage('Exampleshire', '3 March to 25 March 2014', '16 May 2014', 'The overall judgement is requires improvement', [
+    ...row(470, '1. Children who need help and protection', 'Requires improvement'),
+    ...row(443, '2. Children looked after and achieving permanence', 'Requires improvement'),
+    ...row(362, '3. Leadership, management and governance', 'Requires improvement'),
+  ]);
   const page2: PdfLine[] = [
     L(736, 'The experiences and progress of children who need help and protection', 12, 71), L(722, 'require improvement', 12, 71),
     L(695, '1.'), L(695, 'Children are seen quickly when concerns are raised and', 12, 99), L(680.5, 'their plans are clear.', 12, 99),
@@ -144,16 +146,11 @@ describe('import: SIF sentence-form headings', () => {
 
 describe('import: SIF front page dates in figures', () => {
   it('reads the inspection dates and the published date printed day first in figures', async () => {
-    const page: PdfLine[] = [
-      L(722, 'Exampleshire County Council', 26),
-      L(697, 'Inspection of services for children in need of help and', 14), L(680, 'protection, children looked after and care leavers', 14),
-      L(594, 'Inspection date: 1/06/2015 to 25/06/2015', 14), L(571, 'Report published: 10/08/2015', 14),
-      L(519, "Children's services in Exampleshire are good", 14, 77),
-      L(470, '1. Children who need help and protection', 12, 95), L(470, 'Good', 12, 394),
-      L(443, '2. Children looked after and achieving permanence', 12, 95), L(443, 'Good', 12, 394),
-      L(362, '3. Leadership, management and governance', 12, 95), L(362, 'Good', 12, 394),
-      ...foot(1),
-    ];
+    const page: PdfLine[] = frontPage('Exampleshire County Council', '1/06/2015 to 25/06/2015', '10/08/2015', "Children's services in Exampleshire are good", [
+      ...row(470, '1. Children who need help and protection', 'Good'),
+      ...row(443, '2. Children looked after and achieving permanence', 'Good'),
+      ...row(362, '3. Leadership, management and governance', 'Good'),
+    ]);
     const md = await imported(makePdf([page]), 'exampleshire--children-s-services-inspection-12-august-2015.pdf');
     assert.match(md, /^inspection-dates: 2015-06-01 to 2015-06-25$/m);
     assert.match(md, /^published: 2015-08-10$/m);
@@ -212,17 +209,12 @@ describe('import: SIF contents run on into a heading, and an LSCB review opened 
 
 describe('import: SIF tables with a judgement not made', () => {
   it('keeps "Not judged" rows and the rows after them', async () => {
-    const page: PdfLine[] = [
-      L(722, 'Exampleshire County Council', 26),
-      L(697, 'Inspection of services for children in need of help and', 14), L(680, 'protection, children looked after and care leavers', 14),
-      L(594, 'Inspection date: 11 April to 28 April 2016', 14), L(571, 'Report published: 27 June 2016', 14),
-      L(519, "Children's services in Exampleshire are good", 14, 77),
-      L(470, '1. Children who need help and protection', 12, 95), L(470, 'Good', 12, 394),
+    const page: PdfLine[] = frontPage('Exampleshire County Council', '11 April to 28 April 2016', '27 June 2016', "Children's services in Exampleshire are good", [
+      ...row(470, '1. Children who need help and protection', 'Good'),
       L(443, '2. Children looked after and achieving', 12, 95), L(436, 'Not Judged', 12, 394), L(429, 'permanence', 12, 110),
-      L(402, '2.1 Adoption performance', 12, 124), L(402, 'Not Judged', 12, 394),
-      L(362, '3. Leadership, management and governance', 12, 95), L(362, 'Good', 12, 394),
-      ...foot(1),
-    ];
+      ...row(402, '2.1 Adoption performance', 'Not Judged', 124),
+      ...row(362, '3. Leadership, management and governance', 'Good'),
+    ]);
     const md = await imported(makePdf([page]), 'exampleshire--children-s-services-inspection-27-june-2016.pdf');
     assert.match(md, /^\| Children looked after and achieving permanence \| Not Judged \|$/m);
     assert.match(md, /^\| Adoption performance \| Not Judged \|$/m);
