@@ -105,6 +105,9 @@ function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: str
 const RUNNING = /\b(judged|graded|rated|judgement of|grade of|judged to be|found to be)\s+(?:as\s+)?['‘"“]?(outstanding|good|requires improvement(?: to be good)?|inadequate|adequate|exceptional|strong standard|expected standard|needs attention|urgent improvement)\b/gi;
 
 function checkRunningText(ctx: RuleContext, fw: string): void {
+  // The grades of every era of the report's framework: a SIF report quotes the
+  // earlier inspections' 'adequate' ("the local authority was judged to be adequate").
+  const ownGrades = new Set(ctx.catalog.eras.filter((e) => e.framework === fw).flatMap((e) => ctx.catalog.grades[e.grades] ?? []).map((g) => g.toLowerCase()));
   for (const block of ctx.model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
     for (const m of block.text.matchAll(RUNNING)) {
@@ -112,8 +115,11 @@ function checkRunningText(ctx: RuleContext, fw: string): void {
       const span: Span = blockSpan(block.offsets, at, at + m[2].length);
       const word = m[2];
       const lower = word.toLowerCase();
-      if (Object.prototype.hasOwnProperty.call(ctx.catalog.notGrades, lower) && lower !== 'requires improvement') {
-        ctx.report({ span, severity: 'warning', message: `'${word}' is not an ILACS grade (grades: outstanding, good, requires improvement to be good, inadequate).` });
+      if (Object.prototype.hasOwnProperty.call(ctx.catalog.notGrades, lower) && lower !== 'requires improvement' && !ownGrades.has(lower)) {
+        const message = fw === 'ilacs'
+          ? `'${word}' is not an ILACS grade (grades: outstanding, good, requires improvement to be good, inadequate).`
+          : `'${word}' is not a grade (grades: ${gradeSet(ctx).map((g) => g.toLowerCase()).join(', ')}).`;
+        ctx.report({ span, severity: 'warning', message });
         continue;
       }
       if (lower === 'requires improvement' && fw === 'ilacs') {
