@@ -144,6 +144,7 @@ function readSection(v: unknown, source: string, problems: DataProblem[]): Secti
     numberedSections: v.numberedSections === true,
     acceptBefore: isoOf(v.acceptBefore),
     notRequiredWhenAll: typeof v.notRequiredWhenAll === 'string' && v.notRequiredWhenAll.trim() ? v.notRequiredWhenAll.trim() : undefined,
+    part: v.part === true ? true : undefined,
   };
 }
 

@@ -35,6 +35,11 @@ export interface SectionSpec {
    * this grade (a grade phrase of the report's framework, e.g. 'Outstanding').
    */
   notRequiredWhenAll?: string;
+  /**
+   * A part of its own, bound into the report (the SIF's review of the LSCB):
+   * abbreviations are spelled out afresh at their first use in it.
+   */
+  part?: boolean;
 }
 
 export interface Profile {

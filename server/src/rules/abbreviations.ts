@@ -28,20 +28,38 @@ export const abbreviations: Rule = {
   check(ctx) {
     const blocks = proseBlocks(ctx.model);
     const allowed = allowSet([...builtinAbbreviations(), ...ctx.config.abbreviations]);
-    const byKey = new Map<string, { uses: Use[]; defs: Definition[] }>();
+    const byKey = new Map<string, { key: string; uses: Use[]; defs: Definition[] }>();
+    const partOf = parts(ctx.model);
     for (const pb of blocks) {
       for (const item of scanBlock(pb)) {
         if (isAllowed(allowed, item.key, item.written)) continue;
-        let entry = byKey.get(item.key);
-        if (!entry) byKey.set(item.key, (entry = { uses: [], defs: [] }));
+        // Each part of its own (the SIF's LSCB review) spells its abbreviations out afresh; its heading names it.
+        const part = partOf(item.docStart);
+        if (part.heading) continue;
+        const scoped = `${part.index}\u0000${item.key}`;
+        let entry = byKey.get(scoped);
+        if (!entry) byKey.set(scoped, (entry = { key: item.key, uses: [], defs: [] }));
         if (item.type === 'use') entry.uses.push(item);
         else entry.defs.push(item);
       }
       checkLatin(ctx, pb);
     }
-    for (const [key, { uses, defs }] of byKey) checkOne(ctx, key, uses, defs);
+    for (const { key, uses, defs } of byKey.values()) checkOne(ctx, key, uses, defs);
   },
 };
+
+/**
+ * Which part of the report an offset is in (the index of a section whose spec
+ * is a part of its own, or -1), and whether it is on that part's heading line.
+ */
+function parts(model: ReportModel): (offset: number) => { index: number; heading: boolean } {
+  const ranges = model.sections.filter((s) => s.spec?.part).map((s) => [s.startLine, s.endLine, s.index]);
+  return (offset) => {
+    const line = model.lines.lineOf(offset);
+    const r = ranges.find(([a, b]) => line >= a && line < b);
+    return r ? { index: r[2], heading: line === r[0] } : { index: -1, heading: false };
+  };
+}
 
 // ---------------------------------------------------------------------------
 // Finding abbreviations, their spellings-out and their uses in one block
