@@ -28,29 +28,44 @@ export const abbreviations: Rule = {
   check(ctx) {
     const blocks = proseBlocks(ctx.model);
     const allowed = allowSet([...builtinAbbreviations(), ...ctx.config.abbreviations]);
-    const byKey = new Map<string, { key: string; uses: Use[]; defs: Definition[] }>();
+    const byKey = new Map<string, { uses: Use[]; defs: Definition[] }>();
     const partOf = parts(ctx.model);
     for (const pb of blocks) {
       for (const item of scanBlock(pb)) {
         if (isAllowed(allowed, item.key, item.written)) continue;
-        // Each part of its own (the SIF's LSCB review) spells its abbreviations out afresh; its heading names it.
-        const part = partOf(item.docStart);
-        if (part.heading) continue;
-        const scoped = `${part.index}\u0000${item.key}`;
-        let entry = byKey.get(scoped);
-        if (!entry) byKey.set(scoped, (entry = { key: item.key, uses: [], defs: [] }));
+        if (partOf(item.docStart).heading) continue; // a part's heading names it
+        let entry = byKey.get(item.key);
+        if (!entry) byKey.set(item.key, (entry = { uses: [], defs: [] }));
         if (item.type === 'use') entry.uses.push(item);
         else entry.defs.push(item);
       }
       checkLatin(ctx, pb);
     }
-    for (const { key, uses, defs } of byKey.values()) checkOne(ctx, key, uses, defs);
+    for (const [key, { uses, defs }] of byKey) checkOne(ctx, key, uses, freshInParts(defs, partOf));
   },
 };
 
 /**
+ * The spellings-out that count: a part of its own (the SIF's LSCB review) may
+ * spell an abbreviation out afresh at its first use in it, so that one is not
+ * "spelled out again" (unless it is the report's first).
+ */
+function freshInParts(defs: Definition[], partOf: (offset: number) => { index: number }): Definition[] {
+  const sorted = [...defs].sort((a, b) => a.docStart - b.docStart);
+  const seen = new Set<number>();
+  return sorted.filter((d, i) => {
+    const part = partOf(d.docStart).index;
+    if (part < 0 || seen.has(part)) return true;
+    seen.add(part);
+    return i === 0;
+  });
+}
+
+/**
  * Which part of the report an offset is in (the index of a section whose spec
  * is a part of its own, or -1), and whether it is on that part's heading line.
+ * Uses in a part count with the whole report's: only a part's own first
+ * spelling-out is allowed again.
  */
 function parts(model: ReportModel): (offset: number) => { index: number; heading: boolean } {
   const ranges = model.sections.filter((s) => s.spec?.part).map((s) => [s.startLine, s.endLine, s.index]);
