@@ -9,6 +9,11 @@ export interface PdfLine {
   text: string;
 }
 
+/** A line of text at `y` (left margin 71 unless given). */
+export const at = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
+/** A page's footer: the running title and the page number. */
+export const footer = (n: number): PdfLine[] => [at(40, 'Exampleshire inspection report', 8), at(34, String(n), 20, 513)];
+
 function esc(s: string): string {
   return s.replace(/[\\()]/g, (c) => `\\${c}`);
 }

@@ -13,11 +13,8 @@ import { rebuildGradedHeadings, type HeadingLine } from '../../server/src/import
 import { dropContents, nestLscbReview } from '../../server/src/import/sif';
 import type { Block } from '../../server/src/import/render';
 import { builtinProfiles } from '../../server/src/io/builtinData';
-import { makePdf, type PdfLine } from './pdfMaker';
+import { at as L, footer as foot, makePdf, type PdfLine } from './pdfMaker';
 import { data } from '../helpers/data';
-
-const L = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
-const foot = (n: number): PdfLine[] => [L(40, 'Exampleshire inspection report', 8), L(34, String(n), 20, 513)];
 
 /** A SIF report of four pages: title and table, contents, the local authority's part, the LSCB review. */
 function sifPdf(): Uint8Array {

@@ -147,3 +147,16 @@ function range(y1: number, m1: number | undefined, d1: number, y2: number, m2: n
   if (!isValidIso(start) || !isValidIso(end) || end < start) return undefined;
   return { start, end };
 }
+
+/**
+ * A range printed in figures, day first ("12/09/2016 to 06/10/2016",
+ * "1/06/2015 – 25/06/2015"), as some SIF reports print their inspection
+ * dates. Undefined when the text holds no such range of real dates.
+ */
+export function parseNumericRange(text: string): DateRange | undefined {
+  const m = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:to|–|—|-)\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(text);
+  if (!m) return undefined;
+  const start = iso(+m[3], +m[2], +m[1]);
+  const end = iso(+m[6], +m[5], +m[4]);
+  return isValidIso(start) && isValidIso(end) && start <= end ? { start, end } : undefined;
+}

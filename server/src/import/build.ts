@@ -10,7 +10,8 @@ import { BULLET, CLOSING_START, isBoilerplate, isKnownHeading, JUDGEMENT_START, 
 import { renderBlocks, renderFrontMatter, type Block } from './render';
 import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
-import { dropContents, nestLscbReview } from './sif';
+import { dropContents, nestLscbReview, numericPublished } from './sif';
+import { parseNumericRange } from '../core/dates';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
 
 interface Item {
@@ -134,12 +135,14 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
         // Split inspections ("30 September to 11 October 2024 and 13 to 16 January 2025") span both visits.
         const all = visitDates(datesLines(it.lines).replace(/^Inspection dates?:?/i, ''));
         if (all) fm.inspectionDates = [{ start: all[0].start, end: all[all.length - 1].end }];
+        else if (kind === 'sif' && parseNumericRange(it.lines[0])) fm.inspectionDates = [parseNumericRange(it.lines[0])!];
         const reporting = /Reporting inspector:?\s*(.+)$/i.exec(it.text);
         if (reporting) fm.leadInspector = leadInspector(`Lead inspector: ${reporting[1]}`);
         blocks.push({ t: 'para', lines: [it.text] });
       } else if (/^(Report )?published:?/i.test(it.text) || /^Age group:/i.test(it.text)) {
         const p = /Published:?\s*(\d{1,2} \w+ \d{4})/i.exec(it.text);
         if (p) fm.published = singleDate(p[1]);
+        else if (kind === 'sif') fm.published = numericPublished(it.text) ?? fm.published;
         blocks.push({ t: 'para', lines: [it.text] });
       } else if (/^Lead inspectors?\b/i.test(it.text)) {
         const lines = it.lines.length > 1 && MAJESTY.test(it.lines[it.lines.length - 1]) ? [joinLines(it.lines.slice(0, -1)), it.lines[it.lines.length - 1]] : [it.text];

@@ -33,7 +33,8 @@ const built = new WeakMap<Catalog, ImportGrades>();
 export function importGradesFor(catalog: Catalog): ImportGrades {
   let g = built.get(catalog);
   if (!g) {
-    const phrases = allGradePhrases(catalog);
+    // 'Not judged' (judgements.yaml notJudged) stands in a grade's place in SIF tables of small authorities.
+    const phrases = [...allGradePhrases(catalog), ...(catalog.notJudged ?? [])].sort((x, y) => y.length - x.length);
     const alternation = phraseAlternation(phrases);
     g = {
       phrases,

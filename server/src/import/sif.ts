@@ -6,6 +6,7 @@
  * section (`lscb` in server/profiles/sif.yaml) whose own headings become
  * sub-headings, so they are not read as a second copy of the report's.
  */
+import { iso, isValidIso } from '../core/dates';
 import type { Block } from './render';
 
 /** The part of a block of the document these passes read. */
@@ -24,7 +25,8 @@ const CONTENTS_ENTRY = /\s\d{1,3}$/;
  * number and the wrapped lines between them.
  */
 export function dropContents<T extends PagedItem>(items: T[]): T[] {
-  const at = items.findIndex((it, k) => k < 60 && /^(Table of )?Contents$/i.test(it.text.trim()));
+  // "Contents" alone, or run on into its first entry ("Contents Executive summary 2").
+  const at = items.findIndex((it, k) => k < 60 && /^(Table of )?Contents(?:$|\s.*\s\d{1,3}$)/i.test(it.text.trim()));
   if (at < 0) return items;
   const page = items[at].page;
   let end = at + 1;
@@ -49,17 +51,29 @@ export function isLscbPart(text: string): boolean {
   return LSCB_PART.test(text.trim());
 }
 
+/** A judgement section's heading (graded): the LSCB review comes after the first of them. */
+const JUDGEMENT_SECTION = /^(?:The experiences? and progress of|Leadership, management and governance)/i;
+
 /**
  * Marks the LSCB review: its opening heading stays a section (`##`); every
  * heading inside it becomes a sub-heading (`###`) until a heading of the whole
  * report (information about the inspection, what the judgements mean).
  * The first opening heading after the report's first judgement section counts;
- * before any judgement section, the first after the opening block.
+ * before any judgement section, the first after the judgement table. An
+ * opening heading before the one that counts (the front page's statement of
+ * the LSCB's grade, "The effectiveness of the LSCB" over "Requires
+ * improvement.") is a paragraph, not a second LSCB part.
  */
 export function nestLscbReview(blocks: Block[]): Block[] {
-  const start = blocks.findIndex((b, k) => b.t === 'heading' && isLscbPart(b.text) && blocks.slice(0, k).some((x) => x.t === 'table'));
+  // The opening heading, or a paragraph of its words alone (printed in bold at the body's size).
+  const words = (b: Block) => (b.t === 'heading' ? b.text : b.t === 'para' && b.lines.length === 1 ? b.lines[0] : undefined);
+  const isOpening = (b: Block, k: number) => isLscbPart(words(b) ?? '') && blocks.slice(0, k).some((x) => x.t === 'table');
+  const firstSection = blocks.findIndex((b) => b.t === 'heading' && JUDGEMENT_SECTION.test(b.text));
+  let start = firstSection < 0 ? -1 : blocks.findIndex((b, k) => k > firstSection && isOpening(b, k));
+  if (start < 0) start = blocks.findIndex((b, k) => isOpening(b, k));
   if (start < 0) return blocks;
-  const out = blocks.slice();
+  const out = blocks.map((b, k): Block => (k < start && isOpening(b, k) && b.t === 'heading' ? { t: 'para', lines: [b.text] } : b));
+  if (out[start].t === 'para') out[start] = { t: 'heading', text: words(out[start])! };
   // 'lscb' inside the review; 'meaning' under "What the inspection judgements mean" (the local authority, the LSCB).
   let mode: 'lscb' | 'meaning' | 'none' = 'lscb';
   for (let k = start + 1; k < out.length; k++) {
@@ -73,4 +87,12 @@ export function nestLscbReview(blocks: Block[]): Block[] {
     if (mode !== 'none') out[k] = { ...b, level: 3 };
   }
   return out;
+}
+
+/** "Report published: 25/11/2016" as ISO. */
+export function numericPublished(text: string): string | undefined {
+  const m = /Published:?\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\b/i.exec(text);
+  if (!m) return undefined;
+  const out = iso(+m[3], +m[2], +m[1]);
+  return isValidIso(out) ? out : undefined;
 }

@@ -18,6 +18,8 @@ export interface HeadingLine {
   size: number;
   text: string;
   items: PdfItem[];
+  /** A heading rebuilt here, joined into one line: a block of its own. */
+  rebuilt?: boolean;
 }
 
 /** The header row over a judgement heading in 2014 reports. */
@@ -42,37 +44,70 @@ function textOf(items: PdfItem[]): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const GRADE_WORDS = /^(?:requires|improvement|to|be|good|outstanding|inadequate)(?:\s+(?:requires|improvement|to|be|good|outstanding|inadequate))*$/i;
+const GRADE_WORDS = /^(?:requires|improvement|to|be|good|outstanding|inadequate|not judged)(?:\s+(?:requires|improvement|to|be|good|outstanding|inadequate))*$/i;
+
+interface GradePart {
+  left: PdfItem[];
+  right: string;
+  /** Where the grade's column starts. */
+  x: number;
+}
 
 /**
- * The grade part of a heading line: the items after a gap of at least
- * MIN_GAP, or the whole line when it starts at `boxX` or further right, when
- * they are grade words only. Undefined when the line has none.
+ * The grade part of a heading line, when it is grade words only: the items
+ * after a gap of at least MIN_GAP; after a narrower gap when they start in
+ * the grade's column (`colX`: the "Judgement grade" header's, or another line
+ * of the same heading's) or far to the right of the name (a narrow box); or
+ * the whole line when it starts at `boxX` (or the column) or further right.
+ * Undefined when the line has none.
  */
-function gradePart(line: HeadingLine, boxX: number): { left: PdfItem[]; right: string } | undefined {
+function gradePart(line: HeadingLine, boxX: number, colX?: number): GradePart | undefined {
   const items = line.items.filter((it) => it.str.trim());
   if (items.length === 0) return undefined;
-  if (items[0].x >= boxX && GRADE_WORDS.test(textOf(items))) return { left: [], right: textOf(items) };
+  const whole = Math.min(boxX, colX === undefined ? Infinity : colX - 6);
+  if (items[0].x >= whole && GRADE_WORDS.test(textOf(items))) return { left: [], right: textOf(items), x: items[0].x };
   for (let k = 1; k < items.length; k++) {
     const leftEnd = Math.max(...items.slice(0, k).map((it) => it.x + it.w));
-    if (items[k].x - leftEnd < MIN_GAP) continue;
+    const gap = items[k].x - leftEnd;
+    const inColumn = colX !== undefined && Math.abs(items[k].x - colX) <= 6;
+    if (gap < MIN_GAP && !(gap >= 3 && (inColumn || items[k].x >= boxX + 50))) continue;
     const right = textOf(items.slice(k));
-    if (GRADE_WORDS.test(right)) return { left: items.slice(0, k), right };
+    if (GRADE_WORDS.test(right)) return { left: items.slice(0, k), right, x: items[k].x };
   }
   return undefined;
 }
 
-/** Runs of heading lines: consecutive, on one page, the same size, a line step apart. */
+/** A line made only of grade words, printed well right of `x` (a grade box's line between a heading's lines). */
+function gradeOnly(l: HeadingLine, x: number): boolean {
+  const items = l.items.filter((it) => it.str.trim());
+  return items.length > 0 && items[0].x >= x + 150 && GRADE_WORDS.test(textOf(items));
+}
+
+/**
+ * Runs of heading lines: consecutive, on one page, the same size, a line step
+ * apart; a grade box's line printed between two of them (in a smaller font) belongs to the run.
+ */
 function runs(lines: HeadingLine[], isHeading: (l: HeadingLine) => boolean): [number, number][] {
   const out: [number, number][] = [];
+  const next = (a: HeadingLine, b: HeadingLine | undefined, step: number) =>
+    b !== undefined && b.page === a.page && isHeading(b) && Math.abs(a.size - b.size) < 0.6 && a.y - b.y <= a.size * step && !KEY_HEADER.test(b.text);
   for (let k = 0; k < lines.length; k++) {
     if (!isHeading(lines[k])) continue;
     let last = k;
+    let head = k; // the run's last heading line (not a grade line)
     while (last + 1 < lines.length) {
-      const a = lines[last];
-      const b = lines[last + 1];
-      if (!(b.page === a.page && isHeading(b) && Math.abs(a.size - b.size) < 0.6 && a.y - b.y <= a.size * 1.6 && !KEY_HEADER.test(b.text))) break;
-      last++;
+      const a = lines[head];
+      if (next(a, lines[last + 1], 1.6)) {
+        head = last = last + 1;
+        continue;
+      }
+      const g = lines[last + 1];
+      const x = a.items.find((it) => it.str.trim())?.x ?? 0;
+      if (last === head && g.page === a.page && !isHeading(g) && gradeOnly(g, x) && next(a, lines[last + 2], 2.2)) {
+        head = last = last + 2;
+        continue;
+      }
+      break;
     }
     out.push([k, last]);
     k = last;
@@ -80,56 +115,117 @@ function runs(lines: HeadingLine[], isHeading: (l: HeadingLine) => boolean): [nu
   return out;
 }
 
+/** The words of a heading, for telling whether a box repeats it. */
+function words(s: string): Set<string> {
+  return new Set(s.toLowerCase().split(/[^a-z]+/).filter(Boolean));
+}
+
+function sameHeading(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  let both = 0;
+  for (const w of wa) if (wb.has(w)) both++;
+  return wa.size > 0 && both / (wa.size + wb.size - both) >= 0.75;
+}
+
+/**
+ * The heading just above a grade box (lines first..), with a "Key judgement"
+ * row between them or not, when the box repeats it: its first and last line.
+ */
+function headingAbove(lines: HeadingLine[], first: number, name: string, drop: Set<number>): [number, number] | undefined {
+  let p = first - 1;
+  if (p >= 0 && KEY_HEADER.test(lines[p].text)) p--;
+  if (p < 0 || lines[p].page !== lines[first].page || drop.has(p)) return undefined;
+  const to = KEY_HEADER.test(lines[first - 1].text) ? lines[first - 1] : lines[first];
+  if (lines[p].y - to.y > lines[p].size * 3) return undefined;
+  for (let s = p; s >= Math.max(0, p - 3); s--) {
+    if (s < p && (lines[s].page !== lines[p].page || Math.abs(lines[s].size - lines[p].size) >= 0.6 || lines[s].y - lines[s + 1].y > lines[s].size * 1.6 || drop.has(s))) break;
+    const text = lines.slice(s, p + 1).map((l) => l.text).join(' ');
+    if (sameHeading(text, name)) return [s, p];
+  }
+  return undefined;
+}
+
+/** Joins lines a..b into line a, marked rebuilt, with `text`; the rest are dropped. */
+function join(lines: HeadingLine[], a: number, b: number, text: string, drop: Set<number>): void {
+  lines[a].text = text;
+  lines[a].rebuilt = true;
+  for (let k = a + 1; k <= b; k++) drop.add(k);
+}
+
 /**
  * Rebuilds graded headings. In each heading (a run of lines bigger than the
- * body text, or under a "Key judgement | Judgement grade" row), the grade
- * words printed well to the right of the heading's text, on any of its lines
+ * body text, or under a "Key judgement | Judgement grade" row, or a
+ * judgement's name in body text with a grade beside it), the grade words
+ * printed well to the right of the heading's text, on any of its lines
  * ("Requires improvement" / "to be good" beside a three-line heading), leave
- * their lines and are added, after a colon, to the heading's last line. A
- * "Key judgement" box that repeats the section heading just above it gives
- * that heading its grade and is dropped. Returns the lines, without those
- * left empty.
+ * their lines and are added, after a colon, to the heading, joined into one
+ * line. A box that repeats the section heading just above it (with or
+ * without a "Key judgement" row) gives that heading its grade and is dropped.
+ * A judgement's name followed by its grade as a short sentence on lines of
+ * its own ("Leadership, management and governance requires improvement")
+ * becomes one line too. Returns the lines, without those left empty.
  */
 export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: number): L[] {
-  const keyed = new Set<HeadingLine>();
+  const keyed = new Map<HeadingLine, number | undefined>();
   const drop = new Set<number>();
-  const above = new Map<HeadingLine, number>();
   lines.forEach((l, k) => {
     if (!KEY_HEADER.test(l.text)) return;
     drop.add(k);
-    let n = k + 1;
-    for (; n < lines.length && lines[n].page === l.page && lines[n - 1].y - lines[n].y <= l.size * (n === k + 1 ? 3.2 : 1.6); n++) keyed.add(lines[n]);
-    const prev = lines[k - 1];
-    if (prev && prev.page === l.page && prev.y - l.y <= prev.size * 3) above.set(lines[k + 1], k - 1);
+    const visible = l.items.filter((it) => it.str.trim());
+    const col = visible.length > 1 ? visible[visible.length - 1].x : undefined;
+    for (let n = k + 1; n < lines.length && lines[n].page === l.page && lines[n - 1].y - lines[n].y <= l.size * (n === k + 1 ? 3.2 : 1.6); n++) keyed.set(lines[n], col);
   });
   const isHeading = (l: HeadingLine) => l.size >= body * 1.12 || keyed.has(l);
   // Body-size headings too, when they are a judgement's name (bold in print) with the grade beside them.
   const judgementRuns = runs(lines, (l) => !isHeading(l)).flatMap(([a, b]) => judgementHeads(lines, a, b));
   for (const [first, last] of [...runs(lines, isHeading), ...judgementRuns]) {
+    if (drop.has(first)) continue;
     const leftX = Math.min(...lines.slice(first, last + 1).map((l) => l.items.find((it) => it.str.trim())?.x ?? Infinity));
-    const parts: { k: number; left: PdfItem[]; right: string }[] = [];
+    let colX = keyed.get(lines[first]);
+    const partOf = (k: number) => gradePart(lines[k], leftX + 150, colX);
+    let parts: ({ k: number } & GradePart)[] = [];
     for (let k = first; k <= last; k++) {
-      const g = gradePart(lines[k], leftX + 150);
+      const g = partOf(k);
       if (g) parts.push({ k, ...g });
     }
-    const grade = parts.map((p) => p.right).join(' ');
-    if (parts.length === 0 || !importGrades().only.test(grade)) continue;
+    if (parts.length === 0) continue;
+    // The other lines of the same box: the grade's column is now known.
+    if (colX === undefined) {
+      colX = Math.min(...parts.map((p) => p.x));
+      parts = [];
+      for (let k = first; k <= last; k++) {
+        const g = partOf(k);
+        if (g) parts.push({ k, ...g });
+      }
+    }
+    const grade = parts.map((p) => p.right).join(' ').replace(/\s+/g, ' ');
+    if (!importGrades().only.test(grade)) continue;
     for (const p of parts) {
       lines[p.k].items = p.left;
       lines[p.k].text = textOf(p.left);
       if (!lines[p.k].text) drop.add(p.k);
     }
-    let end = last;
-    while (drop.has(end) && end > first) end--;
+    const kept = [];
+    for (let k = first; k <= last; k++) if (!drop.has(k)) kept.push(k);
+    if (kept.length === 0) continue;
+    const name = kept.map((k) => lines[k].text).join(' ').replace(/[\s:]+$/, '');
     // A box repeating the heading above it: the grade goes to that heading.
-    const target = above.get(lines[first]);
-    const name = lines.slice(first, last + 1).map((l) => l.text).filter(Boolean).join(' ');
-    if (target !== undefined && norm(lines[target].text) === norm(name)) {
+    const above = headingAbove(lines, first, name, drop);
+    if (above) {
       for (let k = first; k <= last; k++) drop.add(k);
-      end = target;
+      const text = lines.slice(above[0], above[1] + 1).map((l) => l.text).join(' ').replace(/[\s:]+$/, '');
+      join(lines, above[0], above[1], `${text}: ${grade}`, drop);
+      continue;
     }
-    lines[end].text = `${lines[end].text.replace(/[\s:]+$/, '')}: ${grade.replace(/\s+/g, ' ')}`;
+    // The heading starts where the judgement's name does (a title above it in the same font stays apart).
+    const start = kept.find((k) => JUDGEMENT_START.test(lines[k].text)) ?? kept[0];
+    const from = kept.filter((k) => k >= start);
+    const text = from.map((k) => lines[k].text).join(' ').replace(/[\s:]+$/, '');
+    join(lines, start, last, `${text}: ${grade}`, drop);
+    for (const k of from) if (k !== start) drop.add(k);
   }
+  sentenceHeads(lines, body, drop);
   return lines.filter((_, k) => !drop.has(k));
 }
 
@@ -159,7 +255,36 @@ function lastNameLine(lines: HeadingLine[], k: number, end: number): number {
   return end;
 }
 
-function norm(s: string): string {
-  return s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
-}
+/** A judgement's name, then its grade, as a sentence ("... permanence requires improvement."). */
+const SENTENCE_HEADING = /^[^.;:]{10,150}\s(?:(?:is|are)\s+)?(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\.?$/i;
+const ENDS = /[.!?:;)”"’]$/;
 
+/**
+ * A judgement's name and its grade as a sentence on one to three body-size
+ * lines of their own (after a finished line or at the top of a page, and
+ * before a numbered paragraph, a bullet or a paragraph break): one heading line.
+ */
+function sentenceHeads(lines: HeadingLine[], body: number, drop: Set<number>): void {
+  const step = (a: HeadingLine, b: HeadingLine) => a.page === b.page && a.y - b.y > 0 && a.y - b.y <= a.size * 1.6;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (drop.has(k) || l.rebuilt || l.size >= body * 1.12 || !/^[A-Z]/.test(l.text) || !JUDGEMENT_START.test(l.text) || /^\d/.test(l.text)) continue;
+    const prev = lines[k - 1];
+    if (prev && step(prev, l) && !ENDS.test(prev.text)) continue;
+    for (let n = k; n <= k + 2 && n < lines.length; n++) {
+      if (n > k && (drop.has(n) || !step(lines[n - 1], lines[n]) || Math.abs(lines[n].size - l.size) > 0.6)) break;
+      const text = lines.slice(k, n + 1).map((x) => x.text).join(' ');
+      if (!SENTENCE_HEADING.test(text)) {
+        if (/[.;:]$/.test(lines[n].text)) break;
+        continue;
+      }
+      const after = lines[n + 1];
+      const breaks = !after || !step(lines[n], after) || /^(?:\d{1,3}[.)]?\s|[^\w\s‘'“"(])/.test(after.text) || (after.items[0] !== undefined && !after.items[0].str.trim());
+      if (breaks) {
+        join(lines, k, n, text, drop);
+        k = n;
+      }
+      break;
+    }
+  }
+}

@@ -59,6 +59,7 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
     problems.push({ source, message: 'the judgement catalog must be a mapping' });
     return catalog;
   }
+  if (data.notJudged !== undefined) catalog.notJudged = strings(data.notJudged);
   if (isRecord(data.grades)) {
     for (const [k, v] of Object.entries(data.grades)) catalog.grades[k] = strings(v);
   }
@@ -121,6 +122,7 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
         practice: strings(v.practice),
         overall: typeof v.overall === 'string' ? v.overall : undefined,
         leaders: typeof v.leaders === 'string' ? v.leaders : undefined,
+        tableCase: v.tableCase === 'observed' ? 'observed' : 'strict',
       };
       for (const key of [...era.table, ...era.sections, ...era.practice]) {
         if (!catalog.judgements[key]) problems.push({ source, message: `era '${era.id}' names unknown judgement '${key}'` });
@@ -160,6 +162,7 @@ function readSection(v: unknown, source: string, problems: DataProblem[]): Secti
     numberedSections: v.numberedSections === true,
     acceptBefore: isoOf(v.acceptBefore),
     notRequiredWhenAll: typeof v.notRequiredWhenAll === 'string' && v.notRequiredWhenAll.trim() ? v.notRequiredWhenAll.trim() : undefined,
+    part: v.part === true ? true : undefined,
   };
 }
 

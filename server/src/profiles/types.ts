@@ -35,6 +35,11 @@ export interface SectionSpec {
    * this grade (a grade phrase of the report's framework, e.g. 'Outstanding').
    */
   notRequiredWhenAll?: string;
+  /**
+   * A part of its own, bound into the report (the SIF's review of the LSCB):
+   * abbreviations are spelled out afresh at their first use in it.
+   */
+  part?: boolean;
 }
 
 export interface Profile {
@@ -79,6 +84,12 @@ export interface Era {
   practice: string[];
   overall?: string;
   leaders?: string;
+  /**
+   * 'observed' when the era's judgement tables printed grades in more than one
+   * case (SIF: sentence, lower and title case), so that the table's sentence
+   * case is observed style there (a warning), not a rule; 'strict' otherwise.
+   */
+  tableCase: 'strict' | 'observed';
 }
 
 export interface Catalog {
@@ -92,6 +103,11 @@ export interface Catalog {
   gradeForms?: Record<string, Record<string, string>>;
   judgements: Record<string, JudgementSpec>;
   eras: Era[];
+  /**
+   * What a judgement table printed for a judgement not made (SIF reports of
+   * small authorities: 'Not judged'): not a grade, and not an error.
+   */
+  notJudged?: string[];
 }
 
 export interface ProfileSet {

@@ -28,9 +28,11 @@ export const abbreviations: Rule = {
     const blocks = proseBlocks(ctx.model);
     const allowed = allowSet([...ctx.data.abbreviations, ...ctx.config.abbreviations]);
     const byKey = new Map<string, { uses: Use[]; defs: Definition[] }>();
+    const partOf = parts(ctx.model);
     for (const pb of blocks) {
       for (const item of scanBlock(pb)) {
         if (isAllowed(allowed, item.key, item.written)) continue;
+        if (partOf(item.docStart).heading) continue; // a part's heading names it
         let entry = byKey.get(item.key);
         if (!entry) byKey.set(item.key, (entry = { uses: [], defs: [] }));
         if (item.type === 'use') entry.uses.push(item);
@@ -38,9 +40,40 @@ export const abbreviations: Rule = {
       }
       checkLatin(ctx, pb);
     }
-    for (const [key, { uses, defs }] of byKey) checkOne(ctx, key, uses, defs);
+    for (const [key, { uses, defs }] of byKey) checkOne(ctx, key, uses, freshInParts(defs, partOf));
   },
 };
+
+/**
+ * The spellings-out that count: a part of its own (the SIF's LSCB review) may
+ * spell an abbreviation out afresh at its first use in it, so that one is not
+ * "spelled out again" (unless it is the report's first).
+ */
+function freshInParts(defs: Definition[], partOf: (offset: number) => { index: number }): Definition[] {
+  const sorted = [...defs].sort((a, b) => a.docStart - b.docStart);
+  const seen = new Set<number>();
+  return sorted.filter((d, i) => {
+    const part = partOf(d.docStart).index;
+    if (part < 0 || seen.has(part)) return true;
+    seen.add(part);
+    return i === 0;
+  });
+}
+
+/**
+ * Which part of the report an offset is in (the index of a section whose spec
+ * is a part of its own, or -1), and whether it is on that part's heading line.
+ * Uses in a part count with the whole report's: only a part's own first
+ * spelling-out is allowed again.
+ */
+function parts(model: ReportModel): (offset: number) => { index: number; heading: boolean } {
+  const ranges = model.sections.filter((s) => s.spec?.part).map((s) => [s.startLine, s.endLine, s.index]);
+  return (offset) => {
+    const line = model.lines.lineOf(offset);
+    const r = ranges.find(([a, b]) => line >= a && line < b);
+    return r ? { index: r[2], heading: line === r[0] } : { index: -1, heading: false };
+  };
+}
 
 // ---------------------------------------------------------------------------
 // Finding abbreviations, their spellings-out and their uses in one block

@@ -1,4 +1,4 @@
-import { formatOfsted, isValidIso, toIso, type DateRange } from '../core/dates';
+import { formatOfsted, isValidIso, parseNumericRange, toIso, type DateRange } from '../core/dates';
 import type { Span, TextEdit } from '../core/types';
 import { blockSpan } from '../model/text';
 import type { FrontMatterEntry, ReportModel, TextBlock } from '../model/types';
@@ -122,6 +122,17 @@ function checkInspectionLine(ctx: RuleContext): void {
   const whole = d && block ? withLaterParts(block.text, d) : undefined;
   const dates = whole?.dates ?? line.dates;
   if (!dates) {
+    const figures = parseNumericRange(line.text);
+    if (figures && sameRange(figures, model.inspection)) {
+      // In figures, day first, as some SIF reports print them: the right dates, not the house way.
+      ctx.report({
+        span: line.valueSpan,
+        severity: 'warning',
+        message: `Write the inspection dates in words, the Ofsted way: '${want}'.`,
+        fix: { title: `Write '${want}'`, edits: [{ ...line.valueSpan, newText: want }] },
+      });
+      return;
+    }
     ctx.report({
       span: line.valueSpan,
       message: `The inspection dates here cannot be read as dates; inspection-dates in the front matter says ${want}.`,

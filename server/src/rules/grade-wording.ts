@@ -18,8 +18,9 @@ export const gradeWording: Rule = {
   check(ctx) {
     const { model } = ctx;
     if (!model.profile?.graded) return;
-    const grades = gradeSet(ctx);
     const fw = frameworkOf(ctx);
+    // SIF: 'Not judged' (a judgement not made, judgements.yaml notJudged) is no grade, but is worded and cased like one.
+    const grades = fw === 'sif' ? [...gradeSet(ctx), ...(ctx.catalog.notJudged ?? [])] : gradeSet(ctx);
     for (const row of model.table?.rows ?? []) {
       if (row.judgement && row.judgement.gradeText) checkGrade(ctx, row.judgement, grades, fw, 'table');
     }
@@ -84,6 +85,15 @@ function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: str
     if (place !== 'table' && j.form === 'colon') severity = 'warning';
   } else if (place === 'table') {
     message = `Grades in the judgement table are in sentence case: write '${want}'.`;
+    // An era whose tables printed several cases (the SIF's): observed style, not a rule.
+    if (ctx.model.era?.tableCase === 'observed') {
+      message = `Grades in the judgement table are usually in sentence case (observed style of the ${fw.toUpperCase()} tables, which vary): write '${want}'.`;
+      severity = 'warning';
+    }
+  } else if (place === 'either') {
+    // Before 2021 either case was usual after the colon; anything else (title case) is not.
+    message = `A grade after a heading's colon is in sentence case or lower case (observed house style): write '${meant}'.`;
+    severity = 'warning';
   } else {
     message = `Grades in section headings from 2021 are lower case after the colon (observed house style): write '${want}'.`;
     severity = 'warning';
@@ -105,6 +115,9 @@ function runningPattern(catalog: Catalog): RegExp {
 function checkRunningText(ctx: RuleContext, fw: string): void {
   const grades = gradesFor(ctx.catalog, ctx.model);
   const re = runningPattern(ctx.catalog);
+  // The grades of every era of the report's framework: a SIF report quotes the
+  // earlier inspections' 'adequate' ("the local authority was judged to be adequate").
+  const ownGrades = new Set(ctx.catalog.eras.filter((e) => e.framework === fw).flatMap((e) => ctx.catalog.grades[e.grades] ?? []).map((g) => g.toLowerCase()));
   for (const block of ctx.model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
     for (const m of block.text.matchAll(re)) {
@@ -112,7 +125,7 @@ function checkRunningText(ctx: RuleContext, fw: string): void {
       const span: Span = blockSpan(block.offsets, at, at + m[2].length);
       const word = m[2];
       const lower = word.toLowerCase();
-      const inSet = grades.some((g) => g.toLowerCase() === lower);
+      const inSet = grades.some((g) => g.toLowerCase() === lower) || ownGrades.has(lower);
       if (!inSet && Object.prototype.hasOwnProperty.call(ctx.catalog.notGrades, lower)) {
         const meant = intendedGrade(ctx.catalog, grades, lower);
         if (!meant) {

@@ -30,7 +30,8 @@ export const judgementConsistency: Rule = {
   check(ctx) {
     const { model } = ctx;
     if (!model.profile?.graded) return;
-    if (!model.table) {
+    // An era without a judgement table (the inspections before the SIF) needs none.
+    if (!model.table && (!model.era || model.era.table.length > 0)) {
       const at = model.title?.span ?? firstBodyLine(ctx);
       ctx.report({ span: at, message: `A${/^(?:[aeiou]|ILACS|SIF)/i.test(model.profile.label) ? 'n' : ''} ${model.profile.label} gives its judgements in a table with the header '| Judgement | Grade |'; none was found.` });
     }

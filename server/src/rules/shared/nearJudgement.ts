@@ -104,7 +104,7 @@ function effective(catalog: Catalog, era: Era | undefined, ref: JudgementRef, pl
   const key = refKey(catalog, era, ref);
   if (key && (!era || eraKeys(era).has(key))) return { ref, key, near: false };
   // Unknown, or another era's name: one word off a judgement of this era is that judgement.
-  const near = nearKey(catalog, era, ref.nameText, place);
+  const near = nearKey(catalog, era, ref.nameText, place) ?? (place === 'heading' ? nearSectionName(catalog, era, ref.nameText) : undefined);
   if (near) return { ref, key: near, near: true };
   return key ? { ref, key, near: false } : undefined;
 }
@@ -141,7 +141,7 @@ function nearHeading(ctx: RuleContext, s: Section): EffectiveJudgement | undefin
   if (gradeText && !looksLikeGrade(ctx.catalog, gradeText)) return undefined;
   const raw = text.slice(0, colon);
   const nameText = raw.trim();
-  const key = nearKey(ctx.catalog, ctx.model.era, nameText, 'heading');
+  const key = nearKey(ctx.catalog, ctx.model.era, nameText, 'heading') ?? nearSectionName(ctx.catalog, ctx.model.era, nameText);
   if (!key) return undefined;
   const nameStart = s.heading.textSpan.start + (raw.length - raw.trimStart().length);
   const gradeStart = s.heading.textSpan.start + colon + 1 + (after.length - after.trimStart().length);
@@ -155,10 +155,34 @@ function nearHeading(ctx: RuleContext, s: Section): EffectiveJudgement | undefin
 
 /** The one finding for a near-miss name, with its fix. */
 export function reportNearName(ctx: RuleContext, e: EffectiveJudgement): void {
-  const exact = nameOf(ctx.catalog, e.key);
+  // The name, or the heading its sections are printed under (SIF), nearer the written one.
+  const w = words(e.ref.nameText);
+  const exact = [nameOf(ctx.catalog, e.key), ...(ctx.catalog.judgements[e.key]?.headings ?? [])]
+    .map((n) => ({ n, d: wordDistance(w, words(n), 99) }))
+    .reduce((a, b) => (b.d < a.d ? b : a)).n;
   ctx.report({
     span: e.ref.nameSpan,
     message: `'${e.ref.nameText}' is nearly the judgement name '${exact}' (${nearDifference(e.ref.nameText, exact)}); it is read as that judgement.`,
     fix: { title: `Replace with '${exact}'`, edits: [{ ...e.ref.nameSpan, newText: exact }] },
   });
+}
+
+/**
+ * The era's judgement whose section heading name (SIF: "The experiences and
+ * progress of children looked after and achieving permanence", judgements.yaml
+ * `headings`) is one word away from `written` (two for six words or more);
+ * undefined when none is, or when two are.
+ */
+export function nearSectionName(catalog: Catalog, era: Era | undefined, written: string): string | undefined {
+  if (!era) return undefined;
+  const w = words(written);
+  const found = new Set<string>();
+  for (const key of era.sections) {
+    for (const h of catalog.judgements[key]?.headings ?? []) {
+      const hw = words(h);
+      const max = hw.length >= 6 ? 2 : 1;
+      if (wordDistance(w, hw, max) <= max) found.add(key);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
