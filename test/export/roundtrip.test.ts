@@ -41,7 +41,7 @@ async function roundTrip(file: string, options: { text?: string; edit?: (zip: JS
     await options.edit(zip);
     bytes = await zip.generateAsync({ type: 'uint8array' });
   }
-  const imported = await importDocx(bytes, { sourceName: path.basename(file).replace(/\.md$/, '.docx') });
+  const imported = await importDocx(bytes, { sourceName: path.basename(file).replace(/\.md$/, '.docx'), catalog: builtinProfiles().catalog });
   assert.ok(imported.ok, imported.ok ? '' : imported.reason);
   const after = parseReport(imported.markdown, 'roundtrip.md', profiles);
   return { before, after, markdown: imported.markdown, warnings: imported.warnings };

@@ -12,6 +12,7 @@ import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
 import { dropContents, nestLscbReview, numericPublished } from './sif';
 import { parseNumericRange } from '../core/dates';
+import { eraFor } from '../profiles/load';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
 
 interface Item {
@@ -250,7 +251,9 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   } else if (!fm.inspectionDates) warnings.push('no inspection dates found');
   if (!fm.published && kind !== 'scrutiny') warnings.push('no published date found');
   if ((kind === 'ilacs') && !fm.leadInspector) warnings.push('no lead inspector found');
-  if ((kind === 'ilacs' || kind === 'sif') && table.length === 0) warnings.push('no judgement table found');
+  // A table is expected where the era has one (not before the SIF: those inspections printed none).
+  const era = options.catalog && eraFor(options.catalog, kind, fm.inspectionDates?.[0]?.start);
+  if ((kind === 'ilacs' || kind === 'sif') && table.length === 0 && (!era || era.table.length > 0)) warnings.push('no judgement table found');
   if (!blocks.some((b) => b.t === 'title')) warnings.push("no title found: add one (or use --set title='...')");
 
   const markdown = `${frontMatterText(fm, Object.keys(overrides).length === 0)}\n\n${renderBlocks(kind === 'sif' ? nestLscbReview(blocks) : blocks)}`;
