@@ -1,44 +1,159 @@
 // Bundles the extension client, the language server and the CLI into dist/,
 // and copies the profile data (YAML) beside them. `node esbuild.mjs [--watch]`.
+//
+// The check path loads only what it checks: what a command or a reader needs
+// only sometimes (`import`, `export`, `links`, a Word draft given to `check`,
+// pdf.js) is reached through a `require()` or `await import()` inside a
+// function and bundled as its own file, dist/<chunk>.js, which the bundles
+// that load it leave out (the `lazyChunks` plugin below).
+// test/build/bundles.test.ts keeps the split honest.
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const watch = process.argv.includes('--watch');
-const entries = [
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+export const entries = [
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
   // The Markdown preview plugin (reads the report model): loaded by the extension only when a preview opens.
   { in: 'client/src/preview.ts', out: 'preview', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'server', external: [] },
-  { in: 'server/src/cli/bin.ts', out: 'cli', external: [] },
-].filter((e) => fs.existsSync(e.in));
+  // dist/cli.js only starts dist/cli-main.js (the command line) with V8's code cache: see cli/launch.ts.
+  { in: 'server/src/cli/launch.ts', out: 'cli', external: [] },
+  { in: 'server/src/cli/bin.ts', out: 'cli-main', external: [] },
+];
 
-fs.mkdirSync('dist/profiles', { recursive: true });
-for (const f of fs.readdirSync('server/profiles')) {
-  if (f.endsWith('.yaml')) fs.copyFileSync(path.join('server/profiles', f), path.join('dist/profiles', f));
+/**
+ * Modules loaded only when needed (cli/main.ts `load`, import/pdf.ts
+ * `import('unpdf')`), each bundled alone as dist/<out>.js. `in` is a source
+ * file, or a package when `pkg` is set.
+ */
+export const chunks = [
+  // `inspection-reports import`: the importer (PDF, text, Word in).
+  { in: 'server/src/cli/import.ts', out: 'cli-import' },
+  // `inspection-reports export`: Word out (docx).
+  { in: 'server/src/cli/export.ts', out: 'cli-export' },
+  // `inspection-reports links`: the history.
+  { in: 'server/src/cli/links.ts', out: 'cli-links' },
+  // `inspection-reports check draft.docx`: Word in (jszip).
+  { in: 'server/src/cli/checkDocx.ts', out: 'cli-word' },
+  // pdf.js, through unpdf: loaded by import/pdf.ts when a PDF is read.
+  { in: 'unpdf', out: 'unpdf', pkg: true },
+];
+
+function chunkFor(spec, resolveDir) {
+  for (const c of chunks) {
+    if (c.pkg) {
+      if (spec === c.in) return c;
+      continue;
+    }
+    if (!spec.startsWith('.')) continue;
+    const abs = path.resolve(resolveDir, spec).replace(/\.js$/, '.ts');
+    if (abs === path.resolve(ROOT, c.in) || `${abs}.ts` === path.resolve(ROOT, c.in)) return c;
+  }
+  return undefined;
 }
 
-// The rule pages, for the language server's hovers and diagnostics' links (dist/docs/rules/<id>.md).
-fs.mkdirSync('dist/docs/rules', { recursive: true });
-for (const f of fs.readdirSync('docs/rules')) {
-  if (f.endsWith('.md')) fs.copyFileSync(path.join('docs/rules', f), path.join('dist/docs/rules', f));
+/**
+ * A `require()` or `import()` of a chunk's module becomes `require('./<out>.js')`,
+ * left out of the bundle (a plain require, not import(), so that a bundle run
+ * through vm.Script, as cli/launch.ts does, can load it); static imports and
+ * everything else are bundled as usual. All bundles are in dist/, so `./<out>.js` is found
+ * beside the bundle that asks.
+ */
+export const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.namespace === 'lazy-chunk') return { path: args.path, external: true };
+      if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') return undefined;
+      const c = chunkFor(args.path, args.resolveDir);
+      return c ? { path: c.out, namespace: 'lazy-chunk' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`./${args.path}.js`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The esbuild options for one bundle (dist/<out>.js). */
+export function options(e) {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: { [e.out]: e.in },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: e.external ?? [],
+    plugins: [lazyChunks],
+    logLevel: 'warning',
+  };
 }
 
-const contexts = await Promise.all(entries.map((e) => esbuild.context({
-  entryPoints: { [e.out]: e.in },
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  external: e.external,
-  logLevel: 'warning',
-})));
-if (watch) {
-  await Promise.all(contexts.map((c) => c.watch()));
-  console.log('esbuild: watching');
-} else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
-  await Promise.all(contexts.map((c) => c.dispose()));
+/** Every bundle this build writes: the entries that exist, and the chunks. */
+export function bundles() {
+  return [...entries.filter((e) => fs.existsSync(path.join(ROOT, e.in))), ...chunks];
 }
+
+async function main() {
+  const watch = process.argv.includes('--watch');
+  process.chdir(ROOT);
+  fs.mkdirSync('dist/profiles', { recursive: true });
+  for (const f of fs.readdirSync('server/profiles')) {
+    if (f.endsWith('.yaml')) fs.copyFileSync(path.join('server/profiles', f), path.join('dist/profiles', f));
+  }
+
+  // The rule pages, for the language server's hovers and diagnostics' links (dist/docs/rules/<id>.md).
+  fs.mkdirSync('dist/docs/rules', { recursive: true });
+  for (const f of fs.readdirSync('docs/rules')) {
+    if (f.endsWith('.md')) fs.copyFileSync(path.join('docs/rules', f), path.join('dist/docs/rules', f));
+  }
+
+  const contexts = await Promise.all(bundles().map((e) => esbuild.context(options(e))));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching');
+  } else {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+    await Promise.all(contexts.map((c) => c.dispose()));
+    makeCodeCache();
+  }
+}
+
+/**
+ * dist/cli-main.js.cache, for cli/launch.ts: runs the command line bundle once
+ * over examples/ (output dropped) in a child Node, then saves V8's code cache
+ * for everything compiled, headed by the bundle's SHA-1 (launch.ts uses the
+ * cache only when that matches). A failure here costs speed, not correctness.
+ */
+function makeCodeCache() {
+  const child = `
+const fs = require('fs'), vm = require('vm'), path = require('path'), Module = require('module'), crypto = require('crypto');
+const dir = path.resolve('dist'), file = path.join(dir, 'cli-main.js'), out = path.join(dir, 'cli-main.js.cache');
+const source = fs.readFileSync(file, 'utf8');
+const script = new vm.Script(Module.wrap(source), { filename: file });
+process.argv = [process.argv[0], path.join(dir, 'cli.js'), 'check', 'examples', '--exit-zero'];
+process.on('exit', () => {
+  fs.writeFileSync(out + '.tmp', Buffer.concat([crypto.createHash('sha1').update(source).digest(), script.createCachedData()]));
+  fs.renameSync(out + '.tmp', out);
+});
+const mod = new Module(file, undefined);
+mod.filename = file;
+mod.paths = Module._nodeModulePaths(dir);
+script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, dir);
+`;
+  fs.rmSync('dist/cli-main.js.cache', { force: true });
+  const r = spawnSync(process.execPath, ['-e', child], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0 || !fs.existsSync('dist/cli-main.js.cache')) {
+    console.warn(`esbuild: no code cache for dist/cli.js (it still works, more slowly): ${r.error?.message ?? r.stderr}`);
+  }
+}
+
+// Built when run (`node esbuild.mjs`); imported by the bundle test for its options only.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
