@@ -79,9 +79,16 @@ export const lazyChunks = {
   },
 };
 
+/**
+ * Stamped on the first line of dist/cli-main.js, and heading its code cache
+ * (cli/launch.ts uses the cache only when the two agree): new for every build.
+ */
+const BUILD = `// build ${Date.now().toString(36)}-${process.pid}\n`;
+
 /** The esbuild options for one bundle (dist/<out>.js). */
 export function options(e) {
   return {
+    ...(e.out === 'cli-main' ? { banner: { js: BUILD.trimEnd() } } : {}),
     absWorkingDir: ROOT,
     entryPoints: { [e.out]: e.in },
     outdir: 'dist',
@@ -104,6 +111,8 @@ export function bundles() {
 async function main() {
   const watch = process.argv.includes('--watch');
   process.chdir(ROOT);
+  // A cache is made only after a whole build (never while watching): none may outlive its bundle.
+  fs.rmSync('dist/cli-main.js.cache', { force: true });
   fs.mkdirSync('dist/profiles', { recursive: true });
   for (const f of fs.readdirSync('server/profiles')) {
     if (f.endsWith('.yaml')) fs.copyFileSync(path.join('server/profiles', f), path.join('dist/profiles', f));
@@ -129,18 +138,21 @@ async function main() {
 /**
  * dist/cli-main.js.cache, for cli/launch.ts: runs the command line bundle once
  * over examples/ (output dropped) in a child Node, then saves V8's code cache
- * for everything compiled, headed by the bundle's SHA-1 (launch.ts uses the
- * cache only when that matches). A failure here costs speed, not correctness.
+ * for everything compiled, headed by the bundle's first line, its build id
+ * (launch.ts uses the cache only when that matches). A failure here costs
+ * speed, not correctness.
  */
 function makeCodeCache() {
   const child = `
-const fs = require('fs'), vm = require('vm'), path = require('path'), Module = require('module'), crypto = require('crypto');
+const fs = require('fs'), vm = require('vm'), path = require('path'), Module = require('module');
 const dir = path.resolve('dist'), file = path.join(dir, 'cli-main.js'), out = path.join(dir, 'cli-main.js.cache');
 const source = fs.readFileSync(file, 'utf8');
+const head = source.slice(0, source.indexOf('\\n') + 1);
+if (!head.startsWith('// build ')) throw new Error('dist/cli-main.js has no build line');
 const script = new vm.Script(Module.wrap(source), { filename: file });
 process.argv = [process.argv[0], path.join(dir, 'cli.js'), 'check', 'examples', '--exit-zero'];
 process.on('exit', () => {
-  fs.writeFileSync(out + '.tmp', Buffer.concat([crypto.createHash('sha1').update(source).digest(), script.createCachedData()]));
+  fs.writeFileSync(out + '.tmp', Buffer.concat([Buffer.from(head, 'latin1'), script.createCachedData()]));
   fs.renameSync(out + '.tmp', out);
 });
 const mod = new Module(file, undefined);

@@ -2,15 +2,16 @@
  * dist/cli.js: starts the command line bundle (dist/cli-main.js, from bin.ts)
  * with V8's code cache, so that a short run does not spend its time compiling.
  *
- * `node esbuild.mjs` runs the bundle once over examples/ and saves what V8
- * compiled (dist/cli-main.js.cache, headed by a hash of the bundle it was made
- * from). Here the cache is used only when that hash matches the bundle; with
- * no cache, a stale one, or a Node whose V8 rejects it, the bundle is simply
- * compiled as usual. Nothing is written at run time. Node 22's
+ * `node esbuild.mjs` stamps the bundle's first line with a build id, runs the
+ * bundle once over examples/ and saves what V8 compiled
+ * (dist/cli-main.js.cache, headed by that first line). Here the cache is used
+ * only when its head is the bundle's first line (V8 itself checks no more
+ * than the source's length); with no cache, a stale one, or a Node whose V8
+ * rejects it, the bundle is simply compiled as usual. (No hash of the bundle:
+ * loading node:crypto would cost more than the cache saves.) Nothing is written at run time. Node 22's
  * module.enableCompileCache() would do this for us, but it writes a cache
  * while running, and the tool runs on Node 20.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import Module from 'module';
 import * as path from 'path';
@@ -19,8 +20,6 @@ import * as vm from 'vm';
 // esbuild.mjs (makeCodeCache) writes the cache in this form: keep the two in step.
 const BUNDLE = 'cli-main.js';
 const CACHE = `${BUNDLE}.cache`;
-/** Bytes of the cache file's header: the SHA-1 of the bundle it was made from. */
-const HEADER = 20;
 
 /** Compiles dist/<BUNDLE> (with the cache when it fits) and runs it as a module. */
 function launch(dir: string): void {
@@ -29,7 +28,8 @@ function launch(dir: string): void {
   let cachedData: Buffer | undefined;
   try {
     const cache = fs.readFileSync(path.join(dir, CACHE));
-    if (cache.length > HEADER && cache.subarray(0, HEADER).equals(createHash('sha1').update(source).digest())) cachedData = cache.subarray(HEADER);
+    const head = source.slice(0, source.indexOf('\n') + 1);
+    if (head.startsWith('// build ') && cache.subarray(0, head.length).toString('latin1') === head) cachedData = cache.subarray(head.length);
   } catch {
     // no cache: compile as usual
   }
