@@ -117,6 +117,7 @@ async function main() {
   for (const f of fs.readdirSync('server/profiles')) {
     if (f.endsWith('.yaml')) fs.copyFileSync(path.join('server/profiles', f), path.join('dist/profiles', f));
   }
+  await writeParsedProfiles();
 
   // The rule pages, for the language server's hovers and diagnostics' links (dist/docs/rules/<id>.md).
   fs.mkdirSync('dist/docs/rules', { recursive: true });
@@ -133,6 +134,30 @@ async function main() {
     await Promise.all(contexts.map((c) => c.dispose()));
     makeCodeCache();
   }
+}
+
+/**
+ * dist/profiles/parsed.json: the judgements and report kinds, parsed once here
+ * (as profiles/load.ts parseYamlData does) so that profiles/builtin.ts need not
+ * parse them at each run. Each entry keeps its text: builtin.ts uses the data
+ * only while the YAML beside it is the same. A file with any YAML problem is
+ * left out, so the run parses it and reports the problem as before.
+ */
+export async function parsedProfiles() {
+  const { parseDocument } = await import('yaml');
+  const out = {};
+  for (const f of fs.readdirSync(path.join(ROOT, 'server/profiles')).sort()) {
+    if (!f.endsWith('.yaml') || ['abbreviations.yaml', 'synonyms.yaml', 'authorities.yaml'].includes(f)) continue;
+    const text = fs.readFileSync(path.join(ROOT, 'server/profiles', f), 'utf8');
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    if (doc.errors.length > 0 || doc.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) continue;
+    out[f] = { text, data: doc.toJS({ maxAliasCount: 50 }) };
+  }
+  return out;
+}
+
+async function writeParsedProfiles() {
+  fs.writeFileSync('dist/profiles/parsed.json', JSON.stringify(await parsedProfiles()));
 }
 
 /**

@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { buildProfileSet } from '../../server/src/profiles/load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -117,5 +118,22 @@ describe('bundles: the check path loads only what it checks', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('bundles: profiles parsed at build time', () => {
+  it('give the same profile set as parsing the YAML', async () => {
+    const { parsedProfiles } = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as {
+      parsedProfiles(): Promise<Record<string, { text: string; data: unknown }>>;
+    };
+    // As the bundle reads it: through JSON.
+    const parsed = JSON.parse(JSON.stringify(await parsedProfiles())) as Record<string, { text: string; data: unknown }>;
+    assert.ok(parsed['judgements.yaml'] && parsed['ilacs.yaml'], 'the judgements and the kinds are there');
+    const kinds = Object.keys(parsed).filter((f) => f !== 'judgements.yaml');
+    const texts = (data: boolean) => (f: string) => ({ source: f, text: parsed[f].text, data: data ? parsed[f].data : undefined });
+    const fromYaml = buildProfileSet(texts(false)('judgements.yaml'), kinds.map(texts(false)), []);
+    const fromJson = buildProfileSet(texts(true)('judgements.yaml'), kinds.map(texts(true)), []);
+    assert.deepStrictEqual(fromJson, fromYaml);
+    assert.ok(fromJson.profiles.size >= 4);
   });
 });

@@ -26,10 +26,12 @@ let cached: ProfileSet | undefined;
 export function builtinProfiles(problems: DataProblem[] = []): ProfileSet {
   if (cached && problems.length === 0) return cached;
   const dir = builtinProfileDir();
+  const parsed = readParsed(dir);
   const read = (name: string) => {
     const file = path.join(dir, name);
     try {
-      return { source: file, text: fs.readFileSync(file, 'utf8') };
+      const text = fs.readFileSync(file, 'utf8');
+      return { source: file, text, data: parsed[name]?.text === text ? parsed[name].data : undefined };
     } catch (e) {
       problems.push({ source: file, message: `cannot read built-in profile: ${(e as Error).message}` });
       return { source: file, text: '' };
@@ -43,4 +45,18 @@ export function builtinProfiles(problems: DataProblem[] = []): ProfileSet {
   }
   cached = buildProfileSet(read('judgements.yaml'), names.map(read), problems);
   return cached;
+}
+
+/**
+ * dist/profiles/parsed.json, written by esbuild.mjs: each built-in YAML file's
+ * text and its data, parsed at build time, so that a run of the bundle does
+ * not parse them again. Used only for a file whose text is still the same;
+ * absent when running from source.
+ */
+function readParsed(dir: string): Record<string, { text: string; data: unknown } | undefined> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'parsed.json'), 'utf8')) as Record<string, { text: string; data: unknown }>;
+  } catch {
+    return {};
+  }
 }
