@@ -200,9 +200,11 @@ function runCheck(args: CheckArgs, io: Io, word?: Word): number {
     results.push({ file: rel(io, file), diagnostics, place: draft?.ok && word ? word.place(draft.details) : undefined });
   }
   for (const p of problems) io.err(`${rel(io, p.file)}: cannot check: ${p.reason}`);
-  const defaults = finder.forDocument(io.cwd + path.sep + 'x.md');
-  for (const l of linksAffectedByRenumbering(renumbered, files, defaults.profiles, defaults.config.maxFileSize)) {
-    io.err(`${rel(io, l.file)}:${l.line}:${l.column}: ${l.message}`);
+  if (renumbered.size > 0) {
+    const defaults = finder.forDocument(io.cwd + path.sep + 'x.md');
+    for (const l of linksAffectedByRenumbering(renumbered, files, defaults.profiles, defaults.config.maxFileSize)) {
+      io.err(`${rel(io, l.file)}:${l.line}:${l.column}: ${l.message}`);
+    }
   }
   const totals = countTotals(results, read);
   if (args.format === 'json') io.out(formatJson(results));
