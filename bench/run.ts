@@ -11,7 +11,8 @@
  *
  * Sections: the core's own (core.ts: check vs markdownlint, where the check's
  * time goes, scaling from 1 KB to 1 MB), then any of lsp.ts (benchLsp),
- * import.ts (benchImport), history.ts (benchHistory), wordIn.ts (benchWordIn) and export.ts (benchExport) that exist. Each takes
+ * import.ts (benchImport), history.ts (benchHistory), wordIn.ts (benchWordIn), export.ts (benchExport) and process.ts
+ * (benchProcess: whole-process start-up and check figures) that exist. Each takes
  * BenchOptions and returns BenchRow[] (types.ts).
  */
 import * as fs from 'fs';
@@ -68,6 +69,7 @@ const OPTIONAL: Optional[] = [
   { name: 'history', file: 'history.ts', exported: 'benchHistory' },
   { name: 'word in', file: 'wordIn.ts', exported: 'benchWordIn' },
   { name: 'export', file: 'export.ts', exported: 'benchExport' },
+  { name: 'process', file: 'process.ts', exported: 'benchProcess' },
 ];
 
 interface Planned {

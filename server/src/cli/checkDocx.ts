@@ -8,15 +8,13 @@ import * as fs from 'fs';
 import { describeLine, importDocx, type DocxDetails } from '../import/docx/index';
 import { describeError } from '../io/files';
 import { builtinProfiles } from '../io/builtinData';
+import { isWordPath } from './wordPath';
 
 export type WordDraft =
   | { ok: true; text: string; details: DocxDetails }
   | { ok: false; reason: string };
 
-/** Word files `check` accepts when named directly (folders are still walked for .md only). */
-export function isWordPath(p: string): boolean {
-  return /\.(docx|docm|dotx|dotm)$/i.test(p);
-}
+export { isWordPath } from './wordPath';
 
 /** Largest Word file `check` reads (the file itself; its parts have their own limits). */
 const MAX_DOCX_BYTES = 100 * 1024 * 1024;

@@ -8,10 +8,11 @@ import { collectMarkdown, nodeSettingsFiles, readTextFile, writeFileAtomic } fro
 import { linksAffectedByRenumbering } from './renumberLinks';
 import { renumberIdMap } from '../rules/shared/renumber';
 import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
-import { isWordPath, loadWordDrafts, wordPlace, type WordDraft } from './checkDocx';
-import { runExport } from './export';
-import { runImport } from './import';
-import { runLinks } from './links';
+import type * as CheckDocx from './checkDocx';
+import type * as Export from './export';
+import type * as Import from './import';
+import type * as Links from './links';
+import { isWordPath } from './wordPath';
 
 import { VERSION } from '../version';
 
@@ -109,9 +110,10 @@ export function run(argv: string[], io: Io = nodeIo): number | Promise<number> {
     io.out(VERSION);
     return 0;
   }
-  if (command === 'links') return runLinks(rest, io);
-  if (command === 'import') return runImport(rest, io);
-  if (command === 'export') return runExport(rest, io);
+  // Each other command is loaded only when it runs (`load` below).
+  if (command === 'links') return load.links().runLinks(rest, io);
+  if (command === 'import') return load.import().runImport(rest, io);
+  if (command === 'export') return load.export().runExport(rest, io);
   if (command === 'check') {
     if (rest.includes('-h') || rest.includes('--help')) {
       io.out(USAGE);
@@ -120,13 +122,36 @@ export function run(argv: string[], io: Io = nodeIo): number | Promise<number> {
     const args = parseCheckArgs(rest, io);
     if (!args) return 2;
     const word = args.paths.map((p) => path.resolve(io.cwd, p)).filter(isWordPath);
-    return word.length > 0 ? loadWordDrafts(word).then((drafts) => runCheck(args, io, drafts)) : runCheck(args, io);
+    if (word.length === 0) return runCheck(args, io);
+    const m = load.checkDocx();
+    return m.loadWordDrafts(word).then((drafts) => runCheck(args, io, { drafts, place: m.wordPlace }));
   }
   io.err(`inspection-reports: unknown command '${command}'\n\n${USAGE}`);
   return 2;
 }
 
-function runCheck(args: CheckArgs, io: Io, drafts?: Map<string, WordDraft>): number {
+/**
+ * Modules loaded only when a command needs them, so that `check` never loads
+ * the PDF reader, the Word reader or writer, nor the history. Each is
+ * required with a literal path, which esbuild.mjs bundles as a file of its
+ * own (dist/cli-<name>.js), left out of dist/cli-main.js;
+ * test/build/bundles.test.ts keeps it so.
+ */
+const load = {
+  links: () => require('./links') as typeof Links,
+  import: () => require('./import') as typeof Import,
+  export: () => require('./export') as typeof Export,
+  checkDocx: () => require('./checkDocx') as typeof CheckDocx,
+};
+
+/** Word drafts named on the command line, imported in memory, and how to place a line of one. */
+interface Word {
+  drafts: Map<string, CheckDocx.WordDraft>;
+  place: typeof CheckDocx.wordPlace;
+}
+
+function runCheck(args: CheckArgs, io: Io, word?: Word): number {
+  const drafts = word?.drafts;
   const data = loadBuiltinData();
   const finder = new SettingsFinder(data, nodeSettingsFiles, args.config);
   const problems: { file: string; reason: string }[] = [];
@@ -174,12 +199,14 @@ function runCheck(args: CheckArgs, io: Io, drafts?: Map<string, WordDraft>): num
       diagnostics = checkText(text, uri, options).diagnostics;
     }
     if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    results.push({ file: rel(io, file), diagnostics, place: draft?.ok ? wordPlace(draft.details) : undefined });
+    results.push({ file: rel(io, file), diagnostics, place: draft?.ok && word ? word.place(draft.details) : undefined });
   }
   for (const p of problems) io.err(`${rel(io, p.file)}: cannot check: ${p.reason}`);
-  const defaults = finder.forDocument(io.cwd + path.sep + 'x.md');
-  for (const l of linksAffectedByRenumbering(renumbered, files, defaults.profiles, defaults.config.maxFileSize)) {
-    io.err(`${rel(io, l.file)}:${l.line}:${l.column}: ${l.message}`);
+  if (renumbered.size > 0) {
+    const defaults = finder.forDocument(io.cwd + path.sep + 'x.md');
+    for (const l of linksAffectedByRenumbering(renumbered, files, defaults.profiles, defaults.config.maxFileSize)) {
+      io.err(`${rel(io, l.file)}:${l.line}:${l.column}: ${l.message}`);
+    }
   }
   const totals = countTotals(results, read);
   if (args.format === 'json') io.out(formatJson(results));

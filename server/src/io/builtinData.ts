@@ -59,11 +59,34 @@ function readTexts(): { judgements: SourceText; profiles: SourceText[]; abbrevia
 export function readData(dir: string, name: string, problems: DataProblem[]): SourceText {
   const file = path.join(dir, name);
   try {
-    return { source: file, text: fs.readFileSync(file, 'utf8') };
+    const text = fs.readFileSync(file, 'utf8');
+    const pre = readParsed(dir)[name];
+    return { source: file, text, data: pre?.text === text ? pre.data : undefined };
   } catch (e) {
     problems.push({ source: file, message: `cannot read the built-in data: ${(e as Error).message}` });
     return { source: file, text: '' };
   }
+}
+
+const parsedByDir = new Map<string, Record<string, { text: string; data: unknown } | undefined>>();
+
+/**
+ * dist/profiles/parsed.json, written by esbuild.mjs: the judgements' and the
+ * kinds' texts with their data, parsed at build time, so that a run of the
+ * bundle does not parse them again. Used only for a file whose text is still
+ * the same; absent when running from source.
+ */
+function readParsed(dir: string): Record<string, { text: string; data: unknown } | undefined> {
+  let parsed = parsedByDir.get(dir);
+  if (!parsed) {
+    try {
+      parsed = JSON.parse(fs.readFileSync(path.join(dir, 'parsed.json'), 'utf8')) as Record<string, { text: string; data: unknown }>;
+    } catch {
+      parsed = {};
+    }
+    parsedByDir.set(dir, parsed);
+  }
+  return parsed;
 }
 
 function listRuleDocs(): Map<string, string> {

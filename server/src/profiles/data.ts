@@ -33,6 +33,8 @@ export type HistoryData = BuiltinData & { readonly synonyms: SynonymData };
 export interface SourceText {
   source: string;
   text: string;
+  /** The text's data when it was parsed at build time (dist/profiles/parsed.json); then not parsed again. */
+  data?: unknown;
 }
 
 /** The texts the data is built from (io/builtinData.ts reads them). */

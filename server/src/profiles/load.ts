@@ -214,16 +214,20 @@ export function readProfile(data: unknown, source: string, problems: DataProblem
   };
 }
 
+/** A data file's text; `data` when it was parsed already (at build time), and is then not parsed again. */
+export interface DataText {
+  source: string;
+  text: string;
+  data?: unknown;
+}
+
 /** Builds a profile set from already-read texts: pure, no file access. */
-export function buildProfileSet(
-  catalogText: { source: string; text: string },
-  profileTexts: { source: string; text: string }[],
-  problems: DataProblem[],
-): ProfileSet {
-  const catalog = readCatalog(parseYamlData(catalogText.text, catalogText.source, problems), catalogText.source, problems);
+export function buildProfileSet(catalogText: DataText, profileTexts: DataText[], problems: DataProblem[]): ProfileSet {
+  const dataOf = (t: DataText) => (t.data !== undefined ? t.data : parseYamlData(t.text, t.source, problems));
+  const catalog = readCatalog(dataOf(catalogText), catalogText.source, problems);
   const profiles = new Map<string, Profile>();
   for (const p of profileTexts) {
-    const profile = readProfile(parseYamlData(p.text, p.source, problems), p.source, problems);
+    const profile = readProfile(dataOf(p), p.source, problems);
     if (profile) profiles.set(profile.kind, profile);
   }
   return { catalog, profiles };
