@@ -10,6 +10,7 @@ import { exportDocx } from '../export/index';
 import { loadBuiltinData } from '../io/builtinData';
 import { describeError, nodeSettingsFiles, readTextFile, writeNewFile } from '../io/files';
 import { formatText } from './format';
+import { optionValue } from './args';
 import type { Io } from './main';
 
 export const EXPORT_USAGE = `Usage: inspection-reports export <report.md> --to docx [options]
@@ -44,11 +45,9 @@ function parseArgs(args: string[], io: Io): ExportArgs | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (name: string): string | undefined => {
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) io.err(`inspection-reports: ${name} needs a value`);
-      return v;
+      const r = optionValue(args, i, name, io);
+      i = r.i;
+      return r.value;
     };
     if (a === '--to' || a.startsWith('--to=')) {
       const v = value('--to');

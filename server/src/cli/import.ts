@@ -8,6 +8,7 @@ import * as path from 'path';
 import { describeResult, importFiles } from '../import/index';
 import { builtinAuthorities, nodeImportFs } from '../io/importFs';
 import { builtinProfiles } from '../io/builtinData';
+import { optionValue } from './args';
 import type { Io } from './main';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
@@ -41,11 +42,9 @@ function parseArgs(args: string[], io: Io): ImportArgs | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (name: string): string | undefined => {
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) io.err(`inspection-reports: ${name} needs a value`);
-      return v;
+      const r = optionValue(args, i, name, io);
+      i = r.i;
+      return r.value;
     };
     if (a === '--out' || a.startsWith('--out=')) {
       const v = value('--out');
