@@ -13,6 +13,8 @@ export function wordScenarios(ctx: Ctx): Scenario[] {
       name: 'the Markdown preview of a report shows it as printed: title block, judgement table, printed numbers',
       timeoutMs: 60_000,
       run: async () => {
+        // One webview only (an earlier scenario's history view would be a second 'iframe.webview').
+        await ctx.wb.command('View: Close All Editors');
         await ctx.wb.open(PRIMARY_DRAFT);
         // Its key binding (markdown.showPreview): the palette ranks other preview commands above it in code-server.
         await ctx.wb.page.keyboard.press('Control+Shift+V');
@@ -43,6 +45,7 @@ export function wordScenarios(ctx: Ctx): Scenario[] {
       run: async () => {
         const out = path.join(ctx.ws, 'drafts', 'exported-e2e.docx');
         fs.rmSync(out, { force: true });
+        await ctx.wb.command('View: Close All Editors');
         await ctx.wb.open(PRIMARY_DRAFT);
         await ctx.wb.command(commandTitle(ctx, 'inspectionReports.exportWord'));
         // code-server's save dialog is a quick input holding a path.
