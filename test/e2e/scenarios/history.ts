@@ -133,7 +133,7 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
         let at = { tab: '', line: 0 };
         for (let i = 0; i < 30; i++) {
           at = await whereAmI(ctx.wb.page);
-          if (at.tab.startsWith('2022-07-ilacs.md') && at.line > 0) break;
+          if (at.tab.startsWith('2022-07-ilacs.md') && at.line === want) break; // the editor reveals the line after it opens
           await ctx.wb.page.waitForTimeout(300);
         }
         await shot(ctx, '10b-issue12-related-location');

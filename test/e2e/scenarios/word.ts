@@ -10,42 +10,11 @@ import { PRIMARY_DRAFT } from './diagnostics';
 export function wordScenarios(ctx: Ctx): Scenario[] {
   return [
     {
-      name: 'the Markdown preview of a report shows it as printed: title block, judgement table, printed numbers',
-      timeoutMs: 60_000,
-      run: async () => {
-        // One webview only (an earlier scenario's history view would be a second 'iframe.webview').
-        await ctx.wb.command('View: Close All Editors');
-        await ctx.wb.open(PRIMARY_DRAFT);
-        // Its key binding (markdown.showPreview): the palette ranks other preview commands above it in code-server.
-        await ctx.wb.page.keyboard.press('Control+Shift+V');
-        // The preview is a webview: an iframe holding the document's iframe.
-        const doc = ctx.wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-        const report = doc.locator('.ir-report');
-        try {
-          await report.waitFor({ state: 'visible', timeout: 30_000 });
-        } catch {
-          await shot(ctx, '20-preview-FAILED');
-          fail('the preview has no .ir-report: the markdown-it plugin did not run (markdown.markdownItPlugins / extendMarkdownIt)');
-        }
-        const kind = (await doc.locator('.ir-title-block .ir-kind').innerText()).trim();
-        if (!/ILACS/i.test(kind)) fail(`the title block names the kind '${kind}'`);
-        if ((await doc.locator('table.ir-judgements td.ir-grade').count()) < 4) fail('the judgement table is not styled');
-        // The draft jumps from 14 to 16: the preview must show 16, as printed.
-        if ((await doc.locator('ol.ir-numbered > li[value="16"]').count()) !== 1) fail('paragraph 16 does not show its printed number');
-        const font = await report.evaluate((e) => getComputedStyle(e).fontFamily);
-        if (!/Tahoma|Verdana|DejaVu/i.test(font)) fail(`media/preview.css is not applied (font-family ${font})`);
-        await doc.locator('li[value="13"]').scrollIntoViewIfNeeded();
-        await shot(ctx, '20-preview');
-        await ctx.wb.page.keyboard.press('Escape');
-      },
-    },
-    {
       name: 'Export to Word: asks where, warns about the errors, writes the .docx on "Export Anyway"',
       timeoutMs: 60_000,
       run: async () => {
         const out = path.join(ctx.ws, 'drafts', 'exported-e2e.docx');
         fs.rmSync(out, { force: true });
-        await ctx.wb.command('View: Close All Editors');
         await ctx.wb.open(PRIMARY_DRAFT);
         await ctx.wb.command(commandTitle(ctx, 'inspectionReports.exportWord'));
         // code-server's save dialog is a quick input holding a path.
@@ -65,6 +34,40 @@ export function wordScenarios(ctx: Ctx): Scenario[] {
         const head = fs.readFileSync(out).subarray(0, 2).toString('latin1');
         if (head !== 'PK') fail(`${out} is not a .docx (starts '${head}')`);
         await shot(ctx, '22-export-done');
+      },
+    },
+    {
+      name: 'the Markdown preview of a report shows it as printed: title block, judgement table, printed numbers',
+      timeoutMs: 60_000,
+      run: async () => {
+        await ctx.wb.open(PRIMARY_DRAFT);
+        // Its key binding (markdown.showPreview): the palette ranks other preview commands above it in code-server.
+        await ctx.wb.page.keyboard.press('Control+Shift+V');
+        // The preview is a webview (an iframe holding the document's iframe); other webviews may be open
+        // (an earlier scenario's history view), so look for the frame that holds the report.
+        let doc: import('playwright-core').Frame | undefined;
+        for (let i = 0; i < 60 && !doc; i++) {
+          for (const f of ctx.wb.page.frames()) {
+            if (await f.locator('.ir-report').count().catch(() => 0)) doc = f;
+          }
+          if (!doc) await ctx.wb.page.waitForTimeout(500);
+        }
+        if (!doc) {
+          await shot(ctx, '20-preview-FAILED');
+          fail('the preview has no .ir-report: the markdown-it plugin did not run (markdown.markdownItPlugins / extendMarkdownIt)');
+        }
+        const report = doc.locator('.ir-report');
+        const kind = (await doc.locator('.ir-title-block .ir-kind').innerText()).trim();
+        if (!/ILACS/i.test(kind)) fail(`the title block names the kind '${kind}'`);
+        if ((await doc.locator('table.ir-judgements td.ir-grade').count()) < 4) fail('the judgement table is not styled');
+        // The draft jumps from 14 to 16: the preview must show 16, as printed.
+        if ((await doc.locator('ol.ir-numbered > li[value="16"]').count()) !== 1) fail('paragraph 16 does not show its printed number');
+        const font = await report.evaluate((e) => getComputedStyle(e).fontFamily);
+        if (!/Tahoma|Verdana|DejaVu/i.test(font)) fail(`media/preview.css is not applied (font-family ${font})`);
+        await doc.locator('li[value="13"]').scrollIntoViewIfNeeded();
+        await shot(ctx, '20-preview');
+        await ctx.wb.page.keyboard.press('Escape');
+        // code-server shows the preview in the draft's own tab and keeps it for the file: this scenario runs last.
       },
     },
   ];
