@@ -13,14 +13,16 @@ export function wordScenarios(ctx: Ctx): Scenario[] {
       name: 'Export to Word: asks where, warns about the errors, writes the .docx on "Export Anyway"',
       timeoutMs: 60_000,
       run: async () => {
-        const out = path.join(ctx.ws, 'drafts', 'exported-e2e.docx');
+        const out = path.join(ctx.ws, PRIMARY_DRAFT.replace(/\.md$/, '.docx'));
         fs.rmSync(out, { force: true });
         await ctx.wb.open(PRIMARY_DRAFT);
         await ctx.wb.command(commandTitle(ctx, 'inspectionReports.exportWord'));
         // code-server's save dialog is a quick input holding a path.
         const input = ctx.wb.page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill(out);
+        // Keep the name the dialog proposes (the draft's, as .docx, beside it): typing over it races the
+        // dialog filling it in.
+        await ctx.wb.page.waitForTimeout(500);
         await ctx.wb.page.keyboard.press('Enter');
         const dialog = ctx.wb.page.locator('.monaco-dialog-box');
         await dialog.waitFor({ state: 'visible', timeout: 15_000 });
