@@ -16,9 +16,17 @@ export function wordScenarios(ctx: Ctx): Scenario[] {
         const out = path.join(ctx.ws, PRIMARY_DRAFT.replace(/\.md$/, '.docx'));
         fs.rmSync(out, { force: true });
         await ctx.wb.open(PRIMARY_DRAFT);
-        await ctx.wb.command(commandTitle(ctx, 'inspectionReports.exportWord'));
-        // code-server's save dialog is a quick input holding a path.
-        const input = ctx.wb.page.locator('.quick-input-widget input');
+        // Not ctx.wb.command: the save dialog is itself a quick input, so the palette's never hides.
+        const page = ctx.wb.page;
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        const palette = page.locator('.quick-input-widget input');
+        await palette.waitFor({ state: 'visible', timeout: 10_000 });
+        await palette.fill(`>${commandTitle(ctx, 'inspectionReports.exportWord')}`);
+        await page.locator('.quick-input-list .monaco-list-row.focused').first().waitFor({ state: 'visible', timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        // code-server's save dialog: a quick input holding a path, titled with the command.
+        const input = page.locator('.quick-input-widget input[aria-label*="Export to Word"]');
         await input.waitFor({ state: 'visible', timeout: 10_000 });
         // Keep the name the dialog proposes (the draft's, as .docx, beside it): typing over it races the
         // dialog filling it in.
