@@ -61,12 +61,14 @@ describe('language server under a burst of edits', function () {
     await server.client.current(uri, 20_000);
     server.client.change(uri, big.replace('| Requires improvement |', '| Inadequate |'));
     server.client.close(uri);
-    await sleep(1500);
-    const last = server.client.published.filter((q) => q.uri === uri).pop()!;
-    assert.deepStrictEqual(last.diagnostics, [], 'a closed report ends with its diagnostics cleared');
+    // Not a fixed wait for the big check to end: a report opened after the close is checked after
+    // it, so once its diagnostics arrive, anything the closed report's check would publish has come.
     const other = fileUri(path.join(server.dir, 'other.md'));
     server.client.open(other, ilacsReport());
-    const p = await server.client.current(other);
-    assert.ok(p.diagnostics.some((d) => d.code === GW));
+    const p = await server.client.current(other, 30_000);
+    assert.ok(p.diagnostics.some((d) => d.code === GW), 'the server goes on');
+    await sleep(200);
+    const last = server.client.published.filter((q) => q.uri === uri).pop()!;
+    assert.deepStrictEqual(last.diagnostics, [], 'a closed report ends with its diagnostics cleared');
   });
 });
