@@ -10,7 +10,7 @@ import { exportDocx } from '../export/index';
 import { loadBuiltinData } from '../io/builtinData';
 import { describeError, nodeSettingsFiles, readTextFile, writeNewFile } from '../io/files';
 import { formatText } from './format';
-import { optionValue } from './args';
+import { ArgReader } from './args';
 import type { Io } from './main';
 
 export const EXPORT_USAGE = `Usage: inspection-reports export <report.md> --to docx [options]
@@ -42,23 +42,18 @@ interface ExportArgs {
 function parseArgs(args: string[], io: Io): ExportArgs | undefined {
   const files: string[] = [];
   const out: Omit<ExportArgs, 'file'> = { to: '', force: false, allowErrors: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string): string | undefined => {
-      const r = optionValue(args, i, name, io);
-      i = r.i;
-      return r.value;
-    };
-    if (a === '--to' || a.startsWith('--to=')) {
-      const v = value('--to');
+  const r = new ArgReader(args, io);
+  for (let a = r.next(); a !== undefined; a = r.next()) {
+    if (r.is('--to')) {
+      const v = r.value('--to');
       if (v === undefined) return undefined;
       out.to = v.toLowerCase();
-    } else if (a === '--out' || a.startsWith('--out=') || a === '-o') {
-      const v = value('--out');
+    } else if (r.is('--out', '-o')) {
+      const v = r.value('--out');
       if (v === undefined) return undefined;
       out.out = path.resolve(io.cwd, v);
-    } else if (a === '--config' || a.startsWith('--config=')) {
-      const v = value('--config');
+    } else if (r.is('--config')) {
+      const v = r.value('--config');
       if (v === undefined) return undefined;
       out.config = path.resolve(io.cwd, v);
     } else if (a === '--force') out.force = true;

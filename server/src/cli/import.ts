@@ -8,7 +8,7 @@ import * as path from 'path';
 import { describeResult, importFiles } from '../import/index';
 import { builtinAuthorities, nodeImportFs } from '../io/importFs';
 import { builtinProfiles } from '../io/builtinData';
-import { optionValue } from './args';
+import { ArgReader } from './args';
 import type { Io } from './main';
 
 export const IMPORT_USAGE = `Usage: inspection-reports import <file>... --out <folder> [options]
@@ -39,20 +39,15 @@ interface ImportArgs {
 
 function parseArgs(args: string[], io: Io): ImportArgs | undefined {
   const out: ImportArgs = { files: [], out: '', force: false, overrides: {} };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string): string | undefined => {
-      const r = optionValue(args, i, name, io);
-      i = r.i;
-      return r.value;
-    };
-    if (a === '--out' || a.startsWith('--out=')) {
-      const v = value('--out');
+  const r = new ArgReader(args, io);
+  for (let a = r.next(); a !== undefined; a = r.next()) {
+    if (r.is('--out')) {
+      const v = r.value('--out');
       if (v === undefined) return undefined;
       out.out = path.resolve(io.cwd, v);
     } else if (a === '--force') out.force = true;
-    else if (a === '--set' || a.startsWith('--set=')) {
-      const v = value('--set');
+    else if (r.is('--set')) {
+      const v = r.value('--set');
       if (v === undefined) return undefined;
       const eq = v.indexOf('=');
       if (eq <= 0) {

@@ -12,6 +12,7 @@ import type * as CheckDocx from './checkDocx';
 import type * as Export from './export';
 import type * as Import from './import';
 import type * as Links from './links';
+import { ArgReader } from './args';
 import { isWordPath } from './wordPath';
 
 import { VERSION } from '../version';
@@ -61,24 +62,17 @@ interface CheckArgs {
 
 function parseCheckArgs(args: string[], io: Io): CheckArgs | undefined {
   const out: CheckArgs = { paths: [], format: 'text', fix: false, exitZero: false, quiet: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string): string | undefined => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) io.err(`inspection-reports: ${name} needs a value`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = value('--format');
+  const r = new ArgReader(args, io);
+  for (let a = r.next(); a !== undefined; a = r.next()) {
+    if (r.is('--format')) {
+      const v = r.value('--format');
       if (v !== 'text' && v !== 'json' && v !== 'sarif') {
         if (v !== undefined) io.err(`inspection-reports: unknown format '${v}' (use text, json or sarif)`);
         return undefined;
       }
       out.format = v;
-    } else if (a === '--config' || a.startsWith('--config=')) {
-      const v = value('--config');
+    } else if (r.is('--config')) {
+      const v = r.value('--config');
       if (v === undefined) return undefined;
       out.config = path.resolve(io.cwd, v);
     } else if (a === '--fix') out.fix = true;
