@@ -2,7 +2,7 @@ import type { Span } from '../core/types';
 import { blockSpan, normalise } from '../model/text';
 import type { JudgementRef } from '../model/types';
 import { frameworkName } from '../domain/eras';
-import { gradeWords, gradesFor, intendedGrade, modernHeadings, phraseAlternation } from '../domain/grades';
+import { gradeSetKey, gradeWords, gradesFor, intendedGrade, modernHeadings, phraseAlternation } from '../domain/grades';
 import type { Catalog } from '../profiles/types';
 import type { Rule, RuleContext } from './types';
 
@@ -42,8 +42,7 @@ export const gradeWording: Rule = {
  */
 function acceptedWording(ctx: RuleContext, written: string, meant: string): string {
   const n = normalise(written).replace(/[.]$/, '');
-  const set = ctx.model.era?.grades ?? (ctx.model.profile?.framework === 'sif' ? 'sif' : 'ilacs');
-  const forms = ctx.catalog.gradeForms?.[set] ?? {};
+  const forms = ctx.catalog.gradeForms?.[gradeSetKey(ctx.model)] ?? {};
   return forms[n] === meant ? n.charAt(0).toUpperCase() + n.slice(1) : meant;
 }
 
@@ -56,7 +55,6 @@ function frameworkOf(ctx: RuleContext): string {
 function gradeSet(ctx: RuleContext): string[] {
   return gradesFor(ctx.catalog, ctx.model);
 }
-
 
 function checkGrade(ctx: RuleContext, j: JudgementRef, grades: string[], fw: string, place: Place): void {
   const written = j.gradeText;
