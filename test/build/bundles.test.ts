@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { readAbbreviationList } from '../../server/src/profiles/abbreviations';
 import { buildProfileSet } from '../../server/src/profiles/load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -91,6 +92,13 @@ describe('bundles: the check path loads only what it checks', function () {
     assert.ok((await build('unpdf')).inputs.some((f) => /node_modules\/unpdf\//.test(f)));
   });
 
+  it('dist/cli-main.js loads the yaml package only when it needs it, from dist/yaml.js', async () => {
+    const b = await build('cli-main');
+    assert.deepStrictEqual(b.inputs.filter((f) => /node_modules\/yaml\//.test(f)), []);
+    assert.match(b.text, /require\("\.\/yaml\.js"\)/);
+    assert.ok((await build('yaml')).inputs.some((f) => /node_modules\/yaml\//.test(f)));
+  });
+
   it('the language server loads pdf.js only when a PDF is imported', async () => {
     const b = await build('server');
     assert.deepStrictEqual(b.inputs.filter((f) => /node_modules\/unpdf\//.test(f)), []);
@@ -128,12 +136,14 @@ describe('bundles: profiles parsed at build time', () => {
     };
     // As the bundle reads it: through JSON.
     const parsed = JSON.parse(JSON.stringify(await parsedProfiles())) as Record<string, { text: string; data: unknown }>;
-    assert.ok(parsed['judgements.yaml'] && parsed['ilacs.yaml'], 'the judgements and the kinds are there');
-    const kinds = Object.keys(parsed).filter((f) => f !== 'judgements.yaml');
+    assert.ok(parsed['judgements.yaml'] && parsed['ilacs.yaml'] && parsed['abbreviations.yaml'], 'the judgements, the kinds and the abbreviations are there');
+    const kinds = Object.keys(parsed).filter((f) => f !== 'judgements.yaml' && f !== 'abbreviations.yaml');
     const texts = (data: boolean) => (f: string) => ({ source: f, text: parsed[f].text, data: data ? parsed[f].data : undefined });
     const fromYaml = buildProfileSet(texts(false)('judgements.yaml'), kinds.map(texts(false)), []);
     const fromJson = buildProfileSet(texts(true)('judgements.yaml'), kinds.map(texts(true)), []);
     assert.deepStrictEqual(fromJson, fromYaml);
     assert.ok(fromJson.profiles.size >= 4);
+    const abbreviations = parsed['abbreviations.yaml'];
+    assert.deepStrictEqual(readAbbreviationList(abbreviations.text, 'a', [], abbreviations.data), readAbbreviationList(abbreviations.text, 'a', []));
   });
 });

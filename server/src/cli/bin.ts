@@ -1,19 +1,14 @@
+import { writeTo } from '../io/stdio';
 import { run } from './main';
 
-// Output piped into a program that stops reading (`... | head`) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
+// Output goes through io/stdio.ts, where a reader that stops reading (`... | head`) is not an error.
 
 Promise.resolve(run(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`inspection-reports: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    writeTo(2, `inspection-reports: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     process.exitCode = 2;
   },
 );

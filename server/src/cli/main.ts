@@ -4,6 +4,7 @@ import { SettingsFinder } from '../config/find';
 import type { Diagnostic } from '../core/types';
 import { fixAll } from '../fix';
 import { loadBuiltinData } from '../io/builtinData';
+import { writeTo } from '../io/stdio';
 import { collectMarkdown, nodeSettingsFiles, readTextFile, writeFileAtomic } from '../io/files';
 import { linksAffectedByRenumbering } from './renumberLinks';
 import { renumberIdMap } from '../rules/shared/renumber';
@@ -46,8 +47,8 @@ export interface Io {
 }
 
 const nodeIo: Io = {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
+  out: (s) => writeTo(1, s + '\n'),
+  err: (s) => writeTo(2, s + '\n'),
   cwd: process.cwd(),
 };
 

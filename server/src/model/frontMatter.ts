@@ -1,5 +1,7 @@
-import { isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { LineIndex } from '../core/lineIndex';
+import { yaml } from '../core/yaml';
+import { readSimpleFrontMatter } from './simpleFrontMatter';
 import type { FrontMatter, FrontMatterEntry, ParseProblem } from './types';
 
 /**
@@ -54,6 +56,15 @@ export function readFrontMatter(lines: LineIndex, problems: ParseProblem[]): Fro
     entries: new Map(),
     valid: true,
   };
+  const simple = readSimpleFrontMatter(yamlText);
+  if (simple) {
+    for (const e of simple) {
+      const keySpan = { start: doc0(e.keyStart), end: doc0(e.keyEnd) };
+      fm.entries.set(e.key, { key: e.key, value: e.value, keySpan, valueSpan: { start: doc0(e.valueStart), end: doc0(e.valueEnd) } });
+    }
+    return fm;
+  }
+  const { isMap, isScalar, parseDocument } = yaml();
   let doc;
   try {
     doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });

@@ -7,9 +7,13 @@ import { parseYamlData, type DataProblem } from './load';
  */
 export const ABBREVIATIONS_FILE = 'abbreviations.yaml';
 
-/** Reads the allow-list data: `allow:` a list of strings. Problems are returned, never thrown. */
-export function readAbbreviationList(text: string, source: string, problems: DataProblem[]): string[] {
-  const data = parseYamlData(text, source, problems);
+/**
+ * Reads the allow-list data: `allow:` a list of strings. `pre`: the text's data
+ * when it was parsed at build time (dist/profiles/parsed.json). Problems are
+ * returned, never thrown.
+ */
+export function readAbbreviationList(text: string, source: string, problems: DataProblem[], pre?: unknown): string[] {
+  const data = pre !== undefined ? pre : parseYamlData(text, source, problems);
   if (data === undefined || data === null) return [];
   const allow = typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).allow : undefined;
   if (!Array.isArray(allow)) {

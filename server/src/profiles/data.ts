@@ -51,7 +51,7 @@ export interface BuiltinTexts {
 export function buildBuiltinData(t: BuiltinTexts): BuiltinData {
   const problems: DataProblem[] = [...(t.problems ?? [])];
   const profiles = buildProfileSet(t.judgements, t.profiles, problems);
-  const abbreviations = t.abbreviations ? readAbbreviationList(t.abbreviations.text, t.abbreviations.source, problems) : [];
+  const abbreviations = t.abbreviations ? readAbbreviationList(t.abbreviations.text, t.abbreviations.source, problems, t.abbreviations.data) : [];
   return Object.freeze({
     profiles,
     abbreviations: Object.freeze(abbreviations),

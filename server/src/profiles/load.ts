@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { yaml } from '../core/yaml';
 import type {
   Catalog, Era, FieldSpec, FieldType, FindingKind, JudgementSpec, NumberingStyle, Profile, ProfileSet, SectionSpec,
 } from './types';
@@ -20,7 +20,7 @@ const NUMBERING: NumberingStyle[] = ['continuous', 'section', 'none'];
  * errors, nothing executes. Returns undefined and problems on failure.
  */
 export function parseYamlData(text: string, source: string, problems: DataProblem[]): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   // One mistake often yields several errors: report the first, once. A tag the
   // yaml package does not know (`!!js/function`) is an error too, not a string.
   const first = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')].sort((a, b) => a.pos[0] - b.pos[0])[0];
