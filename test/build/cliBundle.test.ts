@@ -2,7 +2,7 @@
  * The command line's bundle (dist/cli.js, starting dist/cli-main.js: minified,
  * its characters beyond ASCII escaped by esbuild.mjs, run with a code cache)
  * gives the same results as the sources: every rule's fixtures and the
- * examples, checked both ways, as JSON.
+ * examples, checked both ways, as JSON; and on several threads as on one.
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
@@ -35,5 +35,24 @@ describe('the command line bundle gives the same results as the sources', functi
     const fromBundle = JSON.parse(bundle.stdout) as unknown[];
     assert.ok(JSON.stringify(fromSource).length > 10_000, 'the check found enough to compare');
     assert.deepStrictEqual(fromBundle, fromSource);
+  });
+
+  it('check on several threads (--jobs): the same output, in the same order, and the same exit code as on one', () => {
+    const check = (jobs: string, env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', ...TARGETS, '--jobs', jobs], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+    const one = check('1');
+    assert.ok(one.stdout.split('\n').length > 100, 'enough output to compare');
+    for (const jobs of ['2', '4']) {
+      const many = check(jobs);
+      assert.strictEqual(many.status, one.status, many.stderr);
+      assert.strictEqual(many.stdout, one.stdout, `--jobs ${jobs}`);
+      assert.strictEqual(many.stderr, one.stderr, `--jobs ${jobs}`);
+    }
+    // The workers did check files (a worker that failed would leave its files to this thread, and the output alike).
+    const traced = check('2', { INSPECTION_REPORTS_TRACE_JOBS: '1' });
+    const m = /jobs: (\d+) \+ (\d+) files checked/.exec(traced.stderr);
+    assert.ok(m, traced.stderr);
+    assert.ok(Number(m[2]) > 0, `the worker checked no file: ${m[0]}`);
+    assert.strictEqual(traced.stdout, one.stdout);
   });
 });

@@ -63,6 +63,20 @@ describe('command line', () => {
     const t = io(dir);
     assert.strictEqual(run(['check', 'nowhere'], t.sink), 2);
     assert.ok(t.err.some((l) => l.includes('nowhere: cannot check: no such file or folder')));
+    for (const bad of ['0', 'two', '-1']) {
+      const u = io(dir);
+      assert.strictEqual(run(['check', '.', '--jobs', bad], u.sink), 2, bad);
+      assert.ok(u.err.some((l) => l.includes(`--jobs needs a whole number from 1, not '${bad}'`)), u.err.join('\n'));
+    }
+  });
+
+  it('--jobs from the sources checks on this thread, with the same results', () => {
+    fs.writeFileSync(path.join(dir, 'draft.md'), BAD_GRADE);
+    const one = io(dir);
+    const many = io(dir);
+    assert.strictEqual(run(['check', '.', '--jobs', '1'], one.sink), 1);
+    assert.strictEqual(run(['check', '.', '--jobs', '4'], many.sink), 1, 'no worker from the sources: a number, not a promise');
+    assert.deepStrictEqual(many.out, one.out);
   });
 
   it('writes JSON and SARIF with 1-based positions', () => {

@@ -1,9 +1,12 @@
 import { writeTo } from '../io/stdio';
+import { checkFile } from './checkCommand';
 import { run } from './main';
+import { isCheckWorker, runCheckWorker } from './parallel';
 
 // Output goes through io/stdio.ts, where a reader that stops reading (`... | head`) is not an error.
 
-Promise.resolve(run(process.argv.slice(2))).then(
+if (isCheckWorker()) runCheckWorker((file, data, finder) => checkFile(file, data, finder, false));
+else Promise.resolve(run(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,15 +1,7 @@
 import * as path from 'path';
-import { checkText } from '../check';
-import { SettingsFinder } from '../config/find';
-import type { Diagnostic } from '../core/types';
-import { fixAll } from '../fix';
-import { loadBuiltinData } from '../io/builtinData';
 import { writeTo } from '../io/stdio';
-import { collectMarkdown, nodeSettingsFiles, readTextFile, writeFileAtomic } from '../io/files';
-import { linksAffectedByRenumbering } from './renumberLinks';
-import { renumberIdMap } from '../rules/shared/renumber';
-import { countTotals, formatJson, formatSarif, formatText, summaryLine, type FileResult } from './format';
 import type * as CheckDocx from './checkDocx';
+import { runCheck } from './checkCommand';
 import type * as Export from './export';
 import type * as Import from './import';
 import type * as Links from './links';
@@ -33,6 +25,7 @@ Options for check:
   --config <file>     use this settings file instead of the nearest .inspection-reports.yaml
   --fix               apply every mechanical fix, writing each file safely, then report what is left
   --exit-zero         exit 0 even when errors are found (used by 'npm start')
+  --jobs <n>          check on n threads (default: one a processor for 24 files or more; 1: one thread)
   --quiet             print errors only
 
   -h, --help          show this help
@@ -52,13 +45,15 @@ const nodeIo: Io = {
   cwd: process.cwd(),
 };
 
-interface CheckArgs {
+export interface CheckArgs {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   config?: string;
   fix: boolean;
   exitZero: boolean;
   quiet: boolean;
+  /** --jobs: threads to check on; undefined: chosen by the folder's size (cli/parallel.ts). */
+  jobs?: number;
 }
 
 function parseCheckArgs(args: string[], io: Io): CheckArgs | undefined {
@@ -76,6 +71,14 @@ function parseCheckArgs(args: string[], io: Io): CheckArgs | undefined {
       const v = r.value('--config');
       if (v === undefined) return undefined;
       out.config = path.resolve(io.cwd, v);
+    } else if (r.is('--jobs', '-j')) {
+      const v = r.value('--jobs');
+      if (v === undefined) return undefined;
+      if (!/^[1-9][0-9]{0,2}$/.test(v)) {
+        io.err(`inspection-reports: --jobs needs a whole number from 1, not '${v}'`);
+        return undefined;
+      }
+      out.jobs = Number(v);
     } else if (a === '--fix') out.fix = true;
     else if (a === '--exit-zero') out.exitZero = true;
     else if (a === '--quiet' || a === '-q') out.quiet = true;
@@ -138,88 +141,3 @@ const load = {
   export: () => require('./export') as typeof Export,
   checkDocx: () => require('./checkDocx') as typeof CheckDocx,
 };
-
-/** Word drafts named on the command line, imported in memory, and how to place a line of one. */
-interface Word {
-  drafts: Map<string, CheckDocx.WordDraft>;
-  place: typeof CheckDocx.wordPlace;
-}
-
-function runCheck(args: CheckArgs, io: Io, word?: Word): number {
-  const drafts = word?.drafts;
-  const data = loadBuiltinData();
-  const finder = new SettingsFinder(data, nodeSettingsFiles, args.config);
-  const problems: { file: string; reason: string }[] = [];
-  const files: string[] = [];
-  for (const p of args.paths) files.push(...collectMarkdown(path.resolve(io.cwd, p), problems));
-  const results: FileResult[] = [];
-  const shownSettings = new Set<string>();
-  const renumbered = new Map<string, Map<string, string>>();
-  let read = 0;
-  for (const file of files) {
-    const settings = finder.forDocument(file);
-    if (settings.file && settings.problems.length > 0 && !shownSettings.has(settings.file)) {
-      shownSettings.add(settings.file);
-      for (const p of settings.problems) io.err(`${rel(io, p.source)}: settings problem: ${p.message} (defaults used)`);
-    }
-    const draft = drafts?.get(file);
-    const r = draft ?? readTextFile(file, settings.config.maxFileSize);
-    if (!r.ok) {
-      problems.push({ file, reason: r.reason });
-      continue;
-    }
-    read++;
-    const uri = file;
-    let text = r.text;
-    let diagnostics: Diagnostic[];
-    const options = { data, profiles: settings.profiles, config: settings.config };
-    const first = checkText(text, uri, options);
-    if (!first.model.isReport) continue; // not a report: skipped silently
-    diagnostics = first.diagnostics;
-    if (draft?.ok && !args.quiet) for (const w of draft.details.review) io.err(`${rel(io, file)}: ${w}`);
-    if (args.fix && draft && diagnostics.some((d) => d.fix)) io.err(`${rel(io, file)}: not fixed: --fix does not write to Word documents (fix the draft in Word, or import it and fix the Markdown)`);
-    if (args.fix && !draft && diagnostics.some((d) => d.fix)) {
-      const fixed = fixAll(text, uri, options);
-      if (fixed.text !== text) {
-        const idMap = renumberIdMap(first.model);
-        try {
-          writeFileAtomic(file, fixed.text);
-          if (idMap.size > 0) renumbered.set(file, idMap);
-          io.err(`${rel(io, file)}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}`);
-          text = fixed.text;
-        } catch (e) {
-          problems.push({ file, reason: `could not write fixes (file left unchanged): ${(e as Error).message}` });
-        }
-      }
-      diagnostics = checkText(text, uri, options).diagnostics;
-    }
-    if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    results.push({ file: rel(io, file), diagnostics, place: draft?.ok && word ? word.place(draft.details) : undefined });
-  }
-  for (const p of problems) io.err(`${rel(io, p.file)}: cannot check: ${p.reason}`);
-  if (renumbered.size > 0) {
-    const defaults = finder.forDocument(io.cwd + path.sep + 'x.md');
-    for (const l of linksAffectedByRenumbering(renumbered, files, defaults.profiles, defaults.config.maxFileSize)) {
-      io.err(`${rel(io, l.file)}:${l.line}:${l.column}: ${l.message}`);
-    }
-  }
-  const totals = countTotals(results, read);
-  if (args.format === 'json') io.out(formatJson(results));
-  else if (args.format === 'sarif') io.out(formatSarif(results, VERSION));
-  else {
-    const text = formatText(results);
-    if (text) io.out(text);
-    io.out(summaryLine(totals));
-  }
-  if (read === 0) {
-    io.err('inspection-reports: nothing could be read');
-    return 2;
-  }
-  if (args.exitZero) return 0;
-  return totals.error > 0 ? 1 : 0;
-}
-
-function rel(io: Io, file: string): string {
-  const r = path.relative(io.cwd, file);
-  return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : file;
-}
