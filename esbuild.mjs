@@ -83,6 +83,40 @@ export const lazyChunks = {
 };
 
 /**
+ * Two changes to markdown-it's published bundle as it is bundled, for the
+ * command line's start-up and the parser's speed; the build fails if either
+ * is not found, rather than bundle an unpatched parser unnoticed
+ * (test/build/cliBundle.test.ts compares the bundle's results with the
+ * sources'):
+ *   - its classes' fields go through Babel's `_defineProperty` helper, which
+ *     turns each key into a property key through three more helpers: every
+ *     token pays for it eleven times. Its keys are all strings, for which that
+ *     step gives the key itself: it is skipped for strings.
+ *   - the HTML entity table (entities) and punycode are built when the module
+ *     loads, though a report seldom has an entity or a link to an
+ *     international domain: they are required when first used instead.
+ */
+const MARKDOWN_IT_PATCHES = [
+  ['function _defineProperty(e, r, t) {\n\treturn (r = toPropertyKey(r)) in e ?', 'function _defineProperty(e, r, t) {\n\treturn (r = typeof r === "string" ? r : toPropertyKey(r)) in e ?'],
+  ['import { decodeHTMLStrict } from "entities";', 'const decodeHTMLStrict = (s) => require("entities").decodeHTMLStrict(s);'],
+  ['import punycode from "punycode.js";', 'const punycode = { toASCII: (s) => require("punycode.js").toASCII(s), toUnicode: (s) => require("punycode.js").toUnicode(s) };'],
+];
+
+export const markdownItPatches = {
+  name: 'fast-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async (args) => {
+      let text = await fs.promises.readFile(args.path, 'utf8');
+      for (const [from, to] of MARKDOWN_IT_PATCHES) {
+        if (!text.includes(from)) throw new Error(`esbuild.mjs: markdown-it has changed, '${from.split('\n')[0]}' is not in ${args.path}`);
+        text = text.replace(from, to);
+      }
+      return { contents: text, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
+/**
  * Stamped on the first line of dist/cli-main.js, and heading its code cache
  * (cli/launch.ts uses the cache only when the two agree): new for every build.
  */
@@ -103,7 +137,7 @@ export function options(e) {
     target: 'node20',
     sourcemap: true,
     external: e.external ?? [],
-    plugins: [lazyChunks],
+    plugins: [lazyChunks, markdownItPatches],
     logLevel: 'warning',
   };
 }

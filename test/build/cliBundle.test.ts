@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { run, type Io } from '../../server/src/cli/main';
 import { ensureBuilt } from '../lsp/client';
@@ -35,6 +36,23 @@ describe('the command line bundle gives the same results as the sources', functi
     const fromBundle = JSON.parse(bundle.stdout) as unknown[];
     assert.ok(JSON.stringify(fromSource).length > 10_000, 'the check found enough to compare');
     assert.deepStrictEqual(fromBundle, fromSource);
+  });
+
+  it('reads HTML entities and international domain names as the sources do (markdown-it loads them lazily in the bundle)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-bundle-'));
+    try {
+      const example = fs.readFileSync(path.join(ROOT, 'examples', 'drafts', '2025-02-ilacs.md'), 'utf8');
+      const extra = '\nLeaders&#39; plans &amp; the LA&eacute; [help](http://b\u00fccher.example/x) <http://\u2603.example> &nosuch; (TBC) &#x41;.\n';
+      fs.writeFileSync(path.join(dir, 'entities.md'), example + extra);
+      const out: string[] = [];
+      const code = run(['check', dir, '--format', 'json'], { out: (s) => out.push(s), err: () => undefined, cwd: dir });
+      const bundle = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', dir, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+      assert.strictEqual(bundle.status, code, bundle.stderr);
+      assert.deepStrictEqual(JSON.parse(bundle.stdout), JSON.parse(out.join('\n')));
+      assert.doesNotMatch(bundle.stdout, /internal-error/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('check on several threads (--jobs): the same output, in the same order, and the same exit code as on one', () => {
