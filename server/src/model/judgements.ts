@@ -45,6 +45,24 @@ export function looksLikeGrade(catalog: Catalog, text: string): boolean {
 }
 
 /**
+ * A heading in the sentence form ends with a grade: one pattern a grade word,
+ * in the catalogue's order, made once per catalogue. "requires" agrees with a
+ * plural subject as "require" ("The experiences and progress of ... require improvement").
+ */
+const endings = new WeakMap<Catalog, RegExp[]>();
+function sentenceEndings(catalog: Catalog): RegExp[] {
+  let out = endings.get(catalog);
+  if (!out) {
+    out = gradeWords(catalog).map((g) => {
+      const phrase = escapeRegExp(g).replace(/^requires\b/, 'requires?');
+      return new RegExp(`\\s(?:(?:is|are|was|were)\\s+)?(${phrase})\\.?\\s*$`, 'i');
+    });
+    endings.set(catalog, out);
+  }
+  return out;
+}
+
+/**
  * Reads a heading as a judgement section, if it is one:
  * `<name>: <grade>` or the older sentence form `<name> requires improvement to be good.`
  */
@@ -72,10 +90,7 @@ export function parseJudgementHeading(catalog: Catalog, text: string, textSpan: 
   }
   // Sentence form: the name, an optional verb, then a grade word and an optional full stop.
   const lower = text.toLowerCase();
-  for (const g of gradeWords(catalog)) {
-    // "requires" agrees with a plural subject as "require" ("The experiences and progress of ... require improvement").
-    const phrase = escapeRegExp(g).replace(/^requires\b/, 'requires?');
-    const re = new RegExp(`\\s(?:(?:is|are|was|were)\\s+)?(${phrase})\\.?\\s*$`, 'i');
+  for (const re of sentenceEndings(catalog)) {
     const m = re.exec(lower);
     if (!m) continue;
     // "requires improvement" is itself a verb phrase: "X requires improvement to be good."

@@ -80,6 +80,8 @@ function parts(model: ReportModel): (offset: number) => { index: number; heading
 
 const TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}&])${ABBR}(?![\p{L}\p{N}&])`, 'gu');
 /** `ABC (words)`: the short form first, the words in brackets (accepted as spelled out). */
+/** TOKEN without 'g': a test that keeps no state between calls. */
+const TOKEN_ANYWHERE = new RegExp(TOKEN.source, 'u');
 const REVERSE = new RegExp(String.raw`(?<![\p{L}\p{N}&])(${ABBR})\s*\(([^()]{3,160})\)`, 'gu');
 /** A cheap test that a block may hold an abbreviation at all. */
 const MAYBE = /[A-Z][a-z]?[A-Z]/;
@@ -135,7 +137,7 @@ function scanBlock(pb: ProseBlock): (Use | Definition)[] {
     if (taken.some(([f]) => f === at)) continue;
     const key = abbreviationKey(written);
     const inner = m[2];
-    if (new RegExp(TOKEN.source, 'u').test(inner)) continue;
+    if (TOKEN_ANYWHERE.test(inner)) continue;
     const words = wordsIn(inner);
     if (!letterSets(key, written).some((letters) => (matchInitials(words, letters, true) ?? matchUnordered(words, letters, true)) !== undefined)) continue;
     taken.push([at, at + written.length]);

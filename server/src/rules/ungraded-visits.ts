@@ -78,11 +78,22 @@ function gradeLine(catalog: Catalog, line: string): { name: string; grade: strin
  * A monitoring letter names the judgement that began the monitoring: that
  * judgement is inadequate. "since the local authority was judged good" is a slip.
  */
+/** "since the local authority was judged <grade>": made once per catalogue. */
+const causes = new WeakMap<Catalog, RegExp>();
+function causePattern(catalog: Catalog): RegExp {
+  let re = causes.get(catalog);
+  if (!re) {
+    const words = gradeWords(catalog).map(escapeRegExp).join('|');
+    re = new RegExp(`\\bsince\\s+(?:the\\s+)?(?:local\\s+authority|council|authority)(?:'s\\s+children's\\s+services)?\\s+(?:was|were)\\s+(?:judged|found\\s+to\\s+be)\\s+(?:as\\s+)?(${words})\\b`, 'gi');
+    causes.set(catalog, re);
+  }
+  return re;
+}
+
 function checkMonitoringCause(ctx: RuleContext): void {
   const { catalog, model } = ctx;
   const inadequate = 'inadequate';
-  const words = gradeWords(catalog).map(escapeRegExp).join('|');
-  const re = new RegExp(`\\bsince\\s+(?:the\\s+)?(?:local\\s+authority|council|authority)(?:'s\\s+children's\\s+services)?\\s+(?:was|were)\\s+(?:judged|found\\s+to\\s+be)\\s+(?:as\\s+)?(${words})\\b`, 'gi');
+  const re = causePattern(catalog);
   for (const block of model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
     const text = block.text.replace(/[\u2018\u2019]/g, "'");
