@@ -88,8 +88,22 @@ export function splitTableRow(src: string, lineStart: number): { text: string; s
   return cells;
 }
 
+/** Recent results of `normalise` for short texts: the same names (the catalogue's, a report's headings) are compared again and again. */
+const normalised = new Map<string, string>();
+
 /** Lower case, straight apostrophes, single spaces, no trailing full stop or colon. */
 export function normalise(s: string): string {
+  if (s.length > 200) return normaliseText(s);
+  let n = normalised.get(s);
+  if (n === undefined) {
+    if (normalised.size >= 4096) normalised.clear();
+    n = normaliseText(s);
+    normalised.set(s, n);
+  }
+  return n;
+}
+
+function normaliseText(s: string): string {
   return s
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u00a0\u200b\u2009\u202f]/g, ' ')
