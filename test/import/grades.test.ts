@@ -79,10 +79,11 @@ describe('import: grade phrases and judgement names from the catalogue', () => {
   });
 
   it('reads each of several imports by its own catalogue, one after another or in flight together', async () => {
+    const [pdfBytes, wordBytes] = [pdf(), await docx()];
     const kinds: [string, (c: typeof builtin) => Promise<ImportResult>][] = [
       ['text', async (catalog) => importText(TEXT, { sourceName: 'x.txt', catalog })],
-      ['PDF', async (catalog) => importPdf(pdf(), { sourceName: 'x.pdf', catalog })],
-      ['Word', async (catalog) => importDocx(await docx(), { sourceName: 'x.docx', catalog })],
+      ['PDF', async (catalog) => importPdf(pdfBytes, { sourceName: 'x.pdf', catalog })],
+      ['Word', async (catalog) => importDocx(wordBytes, { sourceName: 'x.docx', catalog })],
     ];
     for (const [kind, run] of kinds) {
       const alone = { ours: await run(invented), builtin: await run(builtin) };

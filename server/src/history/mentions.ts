@@ -208,10 +208,16 @@ export function findGradeQuotes(text: string, from: number, lineOf: (offset: num
       let judgementAt = -1;
       const before = sentence.slice(0, at);
       const after = sentence.slice(at + gradeText.length, at + gradeText.length + 12);
+      // The judgement named last before the grade; a name inside a longer one ('care leavers' in 'children in care and care leavers') is that one's.
+      const named: [number, number][] = [];
       for (const [re, key] of judgementWords(catalog)) {
         for (const j of before.matchAll(re)) {
-          if ((j.index ?? 0) > judgementAt) {
-            judgementAt = j.index ?? 0;
+          const start = j.index ?? 0;
+          const end = start + j[0].length;
+          if (named.some(([s, e]) => s <= start && end <= e)) continue;
+          named.push([start, end]);
+          if (start > judgementAt) {
+            judgementAt = start;
             judgement = key;
           }
         }
