@@ -77,7 +77,7 @@ const mentionPhrases = new WeakMap<Catalog, readonly (readonly [string, string])
 export function judgementMentions(catalog: Catalog): readonly (readonly [string, string])[] {
   let out = mentionPhrases.get(catalog);
   if (!out) {
-    const newest = catalog.eras[catalog.eras.length - 1]?.framework;
+    const newest = catalog.eras.reduce<Era | undefined>((a, e) => (!a || e.from > a.from ? e : a), undefined)?.framework;
     const pairs: [string, string][] = [];
     for (const spec of Object.values(catalog.judgements)) {
       if (newest === undefined || !frameworksOf(catalog, spec.key).has(newest)) continue;
