@@ -10,7 +10,7 @@ import * as path from 'path';
 import { importPdf } from '../server/src/import/index';
 import { extractBareText } from '../server/src/import/pdf';
 import { timeAsync } from './timing';
-import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
+import { builtinProfiles } from '../server/src/io/builtinData';
 
 const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'ilacs');
 
@@ -43,6 +43,7 @@ async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
 
 export async function benchImport(options: { runs?: number; wholeCorpus?: boolean; smoke?: boolean } = {}): Promise<ImportBenchResult[]> {
   if (!fs.existsSync(corpus)) return [];
+  const catalog = builtinProfiles().catalog;
   // Each sample takes 100-300 ms: more than 7 runs only makes the bench slow.
   const runs = options.smoke ? 1 : Math.min(options.runs ?? 5, 7);
   const results: ImportBenchResult[] = [];
@@ -51,13 +52,13 @@ export async function benchImport(options: { runs?: number; wholeCorpus?: boolea
     if (!fs.existsSync(p)) continue;
     const bytes = new Uint8Array(fs.readFileSync(p));
     await extractBareText(bytes); // warm up: load pdf.js
-    await importPdf(bytes, { sourceName: file });
+    await importPdf(bytes, { sourceName: file, catalog });
     // Alternate the two so that neither gains from running second.
     const extract: number[] = [];
     const imp: number[] = [];
     for (let i = 0; i < runs; i++) {
       extract.push(await time(() => extractBareText(bytes), 1));
-      imp.push(await time(() => importPdf(bytes, { sourceName: file }), 1));
+      imp.push(await time(() => importPdf(bytes, { sourceName: file, catalog }), 1));
     }
     const e = median(extract);
     const m = median(imp);
@@ -67,7 +68,7 @@ export async function benchImport(options: { runs?: number; wholeCorpus?: boolea
   if (wholeCorpus) {
     const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.pdf')).sort();
     const t0 = performance.now();
-    for (const f of files) await importPdf(new Uint8Array(fs.readFileSync(path.join(corpus, f))), { sourceName: f });
+    for (const f of files) await importPdf(new Uint8Array(fs.readFileSync(path.join(corpus, f))), { sourceName: f, catalog });
     const total = performance.now() - t0;
     results.push({ name: 'import whole corpus (total)', median_ms: +total.toFixed(0), files: files.length });
   }

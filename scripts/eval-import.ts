@@ -15,7 +15,6 @@ import { builtinProfiles } from '../server/src/io/builtinData';
 import { authoritySlug } from '../server/src/import/naming';
 import type { TableRow } from '../server/src/import/types';
 import { data } from '../test/helpers/data';
-import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const repo = path.resolve(__dirname, '..');
 const corpus = path.resolve(repo, '..', 'shared', 'corpus', 'ilacs');
@@ -111,7 +110,7 @@ async function main(): Promise<number> {
   for (const row of rows) {
     const file = path.join(corpus, row.file);
     if (!fs.existsSync(file)) { failures.push(`${row.file}: listed in reports.csv but absent`); continue; }
-    const r = await importBytes(fs.readFileSync(file), row.file);
+    const r = await importBytes(fs.readFileSync(file), row.file, { catalog: profiles.catalog });
     if (!r.ok) { failures.push(`${row.file}: ${r.reason}`); continue; }
     writeOutput(path.join(out, row.file.replace(/\.pdf$/i, '.md')), r.markdown, true);
     const fm = r.frontMatter;

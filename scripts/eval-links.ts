@@ -27,7 +27,6 @@ import { agreement } from './eval-links/agreement';
 import { linkCount, readGold, type GoldPair } from './eval-links/gold';
 import { add, emptyTally, figures, merge, shownOf, type EvalOptions, type FindingResult, type Tally } from './eval-links/metrics';
 import { data } from '../test/helpers/data';
-import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 const repoRoot = path.resolve(__dirname, '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
@@ -91,7 +90,7 @@ async function importCorpus(index: HistoryIndex, pdfs: string[], keep: string | 
   let failed = 0;
   for (const [k, name] of pdfs.entries()) {
     if (k % 50 === 0) log(`  importing ${k + 1}-${Math.min(k + 50, pdfs.length)} of ${pdfs.length}`);
-    const r = await importBytes(fs.readFileSync(path.join(corpus, name)), name);
+    const r = await importBytes(fs.readFileSync(path.join(corpus, name)), name, { catalog: data.profiles.catalog });
     if (!r.ok) {
       failed++;
       continue;

@@ -11,7 +11,6 @@ import * as fc from 'fast-check';
 import * as os from 'os';
 import { adversarialTimings } from '../test/fuzz/adversarial';
 import { suites } from '../test/fuzz/suites';
-import '../test/helpers/importCatalog'; // the importer's grade phrases, from the built-in catalogue
 
 interface Job { suite: string; numRuns: number; seed: number }
 interface Done extends Job { ran: number; failed: boolean; message?: string; shrinks: number; ms: number }

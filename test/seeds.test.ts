@@ -11,7 +11,7 @@ import type { Diagnostic } from '../server/src/core/types';
 import { importText } from '../server/src/import/index';
 import type { ReportModel } from '../server/src/model/types';
 import { builtinProfiles } from '../server/src/io/builtinData';
-import { data } from './helpers/data';
+import { catalog, data } from './helpers/data';
 
 const shared = path.resolve(__dirname, '..', '..', 'shared');
 const seeds = path.join(shared, 'seeds');
@@ -46,7 +46,7 @@ interface Checked {
 
 function load(seed: Seed): Checked {
   const text = fs.readFileSync(path.join(seeds, seed.file), 'utf8');
-  const r = importText(text, { sourceName: seed.file, overrides: seed.overrides });
+  const r = importText(text, { catalog, sourceName: seed.file, overrides: seed.overrides });
   assert.ok(r.ok, `${seed.file} did not import: ${r.ok ? '' : r.reason}`);
   const c = checkText(r.markdown, seed.file, { data, profiles: builtinProfiles() });
   return { ...c, markdown: r.markdown };

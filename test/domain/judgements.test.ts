@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { covers, nameOf, refKey, resolveKey, shortList, shortOf } from '../../server/src/domain/judgements';
+import { covers, frameworksOf, judgementMentions, nameOf, printedNames, refKey, resolveKey, shortList, shortOf } from '../../server/src/domain/judgements';
+import { readCatalog, type DataProblem } from '../../server/src/profiles/load';
 import { catalog } from '../features/helpers';
 
 const era = (id: string) => catalog().eras.find((e) => e.id === id)!;
@@ -23,4 +24,32 @@ describe('domain: judgement matching', () => {
     assert.ok(covers(catalog(), 'care-leavers', 'in-care-and-leavers'));
     assert.ok(!covers(catalog(), 'leaders', 'in-care'));
   });
+
+  it('lists the printed names and the phrases running text names a judgement by', () => {
+    assert.deepStrictEqual(printedNames(catalog().judgements['sif-looked-after']), [
+      'Children looked after and achieving permanence', 'The experiences and progress of children looked after and achieving permanence',
+    ]);
+    assert.deepStrictEqual([...frameworksOf(catalog(), 'sif-adoption')], ['sif']);
+    const mentions = judgementMentions(catalog());
+    assert.deepStrictEqual(mentions.filter(([, k]) => k === 'in-care').map(([p]) => p), ['children looked after', 'children in care']);
+    assert.ok(mentions.every(([, k]) => !k.startsWith('sif-')), 'the newest framework\'s judgements only');
+    assert.deepStrictEqual(mentions.map(([p]) => p.length), mentions.map(([p]) => p.length).sort((a, b) => b - a), 'longest first');
+    assert.strictEqual(judgementMentions(catalog()), mentions, 'built once per catalogue');
+  });
+
+  it('reads `mentions` as phrases, and refuses anything else or one phrase for two judgements', () => {
+    const problems: DataProblem[] = [];
+    const c = readCatalog({ judgements: {
+      a: { name: 'A', mentions: ['alpha', 'first'] },
+      b: { name: 'B', mentions: 'beta' },
+      c: { name: 'C', mentions: [3, ''] },
+      d: { name: 'D', mentions: ['Alpha'] },
+    } }, 'test', problems);
+    assert.deepStrictEqual([c.judgements.a.mentions, c.judgements.b.mentions, c.judgements.c.mentions], [['alpha', 'first'], ['beta'], []]);
+    assert.deepStrictEqual(problems.map((p) => p.message), [
+      "judgement 'c': mentions must be a list of phrases",
+      "judgement 'd': the mention 'Alpha' is already judgement 'a''s",
+    ]);
+  });
 });
+

@@ -16,6 +16,7 @@ import { parseReport } from '../../server/src/model/parse';
 import type { ReportModel } from '../../server/src/model/types';
 import { builtinProfiles } from '../../server/src/io/builtinData';
 import { modelToDocx } from '../../server/src/export/index';
+import { catalog } from '../helpers/data';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
@@ -61,7 +62,7 @@ describe('export to Word: rendered by LibreOffice', function () {
         fs.writeFileSync(docx, await modelToDocx(model));
         const pdf = renderPdf(bin!, docx, dir);
         assert.ok(fs.existsSync(pdf), 'LibreOffice wrote no PDF');
-        const imported = await importPdf(new Uint8Array(fs.readFileSync(pdf)), { sourceName: 'report.pdf' });
+        const imported = await importPdf(new Uint8Array(fs.readFileSync(pdf)), { catalog, sourceName: 'report.pdf' });
         assert.ok(imported.ok, `the importer could not read the PDF: ${!imported.ok ? imported.reason : ''}`);
         const back = parseReport(imported.markdown, 'back.md', builtinProfiles());
         assert.strictEqual(back.kind, model.kind);

@@ -5,6 +5,7 @@ import type { Diagnostic, TextEdit } from '../../server/src/core/types';
 import type { ReportModel } from '../../server/src/model/types';
 import { fixAll } from '../../server/src/fix';
 import { importPdf, importText, type ImportResult } from '../../server/src/import/index';
+import { catalog } from '../helpers/data';
 
 /**
  * The properties of issue 7, as functions that return what went wrong (an
@@ -255,7 +256,7 @@ function resultProblems(r: ImportResult | undefined, what: string): string[] {
 export function importTextProblems(text: string, options: CheckOptions): string[] {
   let r: ImportResult;
   try {
-    r = importText(text, { sourceName: 'fuzz.txt' });
+    r = importText(text, { catalog, sourceName: 'fuzz.txt' });
   } catch (e) {
     return [`importText threw: ${(e as Error).stack ?? e}`];
   }
@@ -288,7 +289,7 @@ export async function importPdfProblems(bytes: Uint8Array): Promise<string[]> {
   let r: ImportResult | undefined;
   let out: string[] = [];
   try {
-    r = await importPdf(bytes, { sourceName: 'fuzz.pdf' });
+    r = await importPdf(bytes, { catalog, sourceName: 'fuzz.pdf' });
     out = resultProblems(r, 'importPdf');
   } catch (e) {
     out = [`importPdf threw: ${(e as Error).stack ?? e}`];

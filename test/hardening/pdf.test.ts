@@ -5,6 +5,7 @@ import * as path from 'path';
 import { importPdf } from '../../server/src/import/index';
 import { applyByteMutation, type ByteMutation } from '../fuzz/pdfMutate';
 import { tempDir } from './helpers';
+import { catalog } from '../helpers/data';
 
 /**
  * Issue 7, found by `npm run fuzz`: pdf.js, loading a PDF whose cross-reference
@@ -40,7 +41,7 @@ describe('hardening: a PDF that makes pdf.js leave rejected promises behind', fu
     const listen = (reason: unknown) => strays.push(reason);
     process.on('unhandledRejection', listen);
     try {
-      const r = await importPdf(damaged, { sourceName: 'damaged.pdf' });
+      const r = await importPdf(damaged, { catalog, sourceName: 'damaged.pdf' });
       await new Promise((resolve) => setImmediate(resolve));
       assert.ok(strays.length > 0, 'this file no longer makes pdf.js leave a rejection: pick another counterexample');
       assert.ok(strays.every((s) => /XRef/.test(String((s as Error).name))), strays.map(String).join('\n'));

@@ -5,3 +5,6 @@
 import { loadHistoryData } from '../../server/src/io/history';
 
 export const data = loadHistoryData({ ruleDocs: true });
+
+/** The built-in judgement catalogue: what the CLI and the editor pass the importer (`ImportOptions.catalog`). */
+export const catalog = data.profiles.catalog;

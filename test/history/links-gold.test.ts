@@ -12,7 +12,7 @@ import { HistoryIndex } from '../../server/src/history/store';
 import { agreement } from '../../scripts/eval-links/agreement';
 import { linkCount, parseGold, readGold } from '../../scripts/eval-links/gold';
 import { add, emptyTally, figures, type FindingResult } from '../../scripts/eval-links/metrics';
-import { data } from '../helpers/data';
+import { catalog, data } from '../helpers/data';
 
 const GOLD = path.join(__dirname, '..', 'fixtures', 'links-gold.yaml');
 const SECOND = path.join(__dirname, '..', 'fixtures', 'links-second.yaml');
@@ -85,7 +85,7 @@ describe('eval:links gold set', () => {
     const index = new HistoryIndex({ data });
     const bySource = new Map<string, ReturnType<HistoryIndex['upsert']>>();
     for (const name of new Set(gold.pairs.flatMap((p) => [p.earlier.source, p.later.source]))) {
-      const r = await importBytes(fs.readFileSync(path.join(CORPUS, name)), name);
+      const r = await importBytes(fs.readFileSync(path.join(CORPUS, name)), name, { catalog });
       assert.ok(r.ok, `${name} does not import`);
       assert.ok(r.ok && r.relativePath === gold.pairs.flatMap((p) => [p.earlier, p.later]).find((g) => g.source === name)?.file, name);
       if (r.ok) bySource.set(name, index.upsert({ uri: `/gold/${r.relativePath}`, text: r.markdown }));

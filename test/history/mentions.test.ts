@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { findGradeQuotes, findMentions } from '../../server/src/history/mentions';
 import { resolveMentions } from '../../server/src/history/resolve';
 import { builtinProfiles } from '../../server/src/io/builtinData';
+import { readCatalog } from '../../server/src/profiles/load';
 
 const catalog = builtinProfiles().catalog;
 import { ilacs, indexOf, reportIn, scrutiny, visit } from './helpers';
@@ -80,6 +81,22 @@ describe('history: quoted grades', () => {
 
   it('needs a date in the same sentence', () => {
     assert.deepEqual(quotes('Services were judged inadequate. In July 2022 the panel met.'), []);
+  });
+
+  it("names the judgement by the catalogue's short names and mentions, the most specific first", () => {
+    const judgementOf = (t: string) => quotes(t).map((q) => q.judgement);
+    assert.deepEqual(judgementOf('In 2019 children looked after were judged good.'), ['in-care'], 'a mention (judgements.yaml)');
+    assert.deepEqual(judgementOf('In 2019 children in care and care leavers were judged good.'), ['in-care-and-leavers']);
+    assert.deepEqual(judgementOf('In 2019 leadership was judged good, and overall the council was judged good.'), ['leaders', 'overall']);
+    // Another catalogue, other words: nothing here is Ofsted's.
+    const other = readCatalog({
+      grades: { g: ['Excellent'] },
+      judgements: { x: { name: 'The quality of xylophones', short: 'xylophones', mentions: ['the band'] }, old: { name: 'Leaders', short: 'leaders' } },
+      eras: [{ id: 'old', framework: 'f0', from: '2000-01-01', grades: 'g', table: ['old'] }, { id: 'e', framework: 'f', from: '2010-01-01', grades: 'g', table: ['x'] }],
+    }, 'other', []);
+    const theirs = (t: string) => findGradeQuotes(t, 0, lineOf, other).map((q) => q.judgement);
+    assert.deepEqual(theirs('In 2019 the band was judged excellent.'), ['x']);
+    assert.deepEqual(theirs('In 2019 leaders were judged excellent.'), [undefined], 'only the newest framework\'s judgements are named');
   });
 });
 

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { describeResult, displayPath, importFiles, type ImportFileSystem } from '../../server/src/import/index';
+import { catalog } from '../helpers/data';
 
 /** A report extract with no front page and no authority: it imports to unknown-authority/undated-ilacs.md. */
 const NO_FRONT = [
@@ -38,7 +39,7 @@ const at = (...p: string[]) => path.join(ws, ...p);
 describe('import: importFiles', () => {
   it('returns a result per file: written where, as what, with which warnings, or why not', async () => {
     const fsys = memoryFs({ [at('in', 'a.txt')]: NO_FRONT, [at('in', 'empty.txt')]: '' });
-    const s = await importFiles(['in/a.txt', 'in/empty.txt', 'in/missing.pdf'], { out: 'history', cwd: ws }, fsys);
+    const s = await importFiles(['in/a.txt', 'in/empty.txt', 'in/missing.pdf'], { out: 'history', cwd: ws, catalog }, fsys);
     assert.deepStrictEqual([s.imported, s.failed], [1, 2]);
     assert.strictEqual(s.results[0].output, at('history', 'unknown-authority', 'undated-ilacs.md'));
     assert.strictEqual(s.results[0].kind, 'ilacs');
@@ -49,18 +50,18 @@ describe('import: importFiles', () => {
 
   it('refuses to overwrite, and to write one file twice in a run', async () => {
     const fsys = memoryFs({ [at('a.txt')]: NO_FRONT, [at('b.txt')]: NO_FRONT });
-    const s = await importFiles(['a.txt', 'b.txt'], { out: 'h', cwd: ws }, fsys);
+    const s = await importFiles(['a.txt', 'b.txt'], { out: 'h', cwd: ws, catalog }, fsys);
     assert.deepStrictEqual(describeResult(s.results[1], ws).err, ['b.txt: cannot import: h/unknown-authority/undated-ilacs.md was already written from a.txt in this run']);
-    const again = await importFiles(['a.txt'], { out: 'h', cwd: ws }, fsys);
+    const again = await importFiles(['a.txt'], { out: 'h', cwd: ws, catalog }, fsys);
     assert.deepStrictEqual(describeResult(again.results[0], ws).err, ['a.txt: cannot import: h/unknown-authority/undated-ilacs.md already exists (use --force to overwrite)']);
   });
 
   it('removes the first attempt of the same file when --set moves it, and says so', async () => {
     const fsys = memoryFs({ [at('a.txt')]: NO_FRONT });
-    await importFiles(['a.txt'], { out: 'h', cwd: ws }, fsys);
+    await importFiles(['a.txt'], { out: 'h', cwd: ws, catalog }, fsys);
     const first = at('h', 'unknown-authority', 'undated-ilacs.md');
     assert.ok(fsys.files.has(first));
-    const s = await importFiles(['a.txt'], { out: 'h', cwd: ws, overrides: { authority: 'Exampleton', 'inspection-dates': '2023-03-06 to 2023-03-17' } }, fsys);
+    const s = await importFiles(['a.txt'], { out: 'h', cwd: ws, catalog, overrides: { authority: 'Exampleton', 'inspection-dates': '2023-03-06 to 2023-03-17' } }, fsys);
     assert.strictEqual(s.results[0].output, at('h', 'exampleton', '2023-03-ilacs.md'));
     assert.deepStrictEqual(s.results[0].earlier, { path: first, removed: true });
     assert.ok(!fsys.files.has(first));
@@ -69,10 +70,10 @@ describe('import: importFiles', () => {
 
   it('keeps an earlier attempt that was edited since, and names it', async () => {
     const fsys = memoryFs({ [at('a.txt')]: NO_FRONT });
-    await importFiles(['a.txt'], { out: 'h', cwd: ws }, fsys);
+    await importFiles(['a.txt'], { out: 'h', cwd: ws, catalog }, fsys);
     const first = at('h', 'unknown-authority', 'undated-ilacs.md');
     fsys.files.set(first, `${fsys.files.get(first)}\nA note added by hand.\n`);
-    const s = await importFiles(['a.txt'], { out: 'h', cwd: ws, overrides: { authority: 'Exampleton' } }, fsys);
+    const s = await importFiles(['a.txt'], { out: 'h', cwd: ws, catalog, overrides: { authority: 'Exampleton' } }, fsys);
     assert.deepStrictEqual(s.results[0].earlier, { path: first, removed: false });
     assert.ok(fsys.files.has(first));
     assert.match(describeResult(s.results[0], ws).err.join('\n'), /note: h\/unknown-authority\/undated-ilacs\.md is still there from an earlier import without --set/);
@@ -80,7 +81,7 @@ describe('import: importFiles', () => {
 
   it('accepts --set title, as the missing-title warning asks', async () => {
     const fsys = memoryFs({ [at('a.txt')]: NO_FRONT });
-    const s = await importFiles(['a.txt'], { out: 'h', cwd: ws, overrides: { title: 'Inspection of Exampleton local authority children’s services' } }, fsys);
+    const s = await importFiles(['a.txt'], { out: 'h', cwd: ws, catalog, overrides: { title: 'Inspection of Exampleton local authority children’s services' } }, fsys);
     const text = fsys.files.get(s.results[0].output!)!;
     assert.match(text, /^# Inspection of Exampleton local authority children’s services$/m);
     assert.ok(!s.results[0].warnings.some((w) => /title|unknown front matter key/.test(w)), s.results[0].warnings.join('\n'));

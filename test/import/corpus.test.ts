@@ -10,7 +10,7 @@ import { checkText } from '../../server/src/check';
 import { importPdf, importText } from '../../server/src/import/index';
 import { builtinAuthorities } from '../../server/src/io/importFs';
 import { builtinProfiles } from '../../server/src/io/builtinData';
-import { data } from '../helpers/data';
+import { catalog, data } from '../helpers/data';
 
 const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'ilacs');
 const seed001 = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds', '001_c7345f768e97203e.txt');
@@ -44,7 +44,7 @@ describe('import: corpus samples, one per layout era', function () {
   });
   for (const s of SAMPLES) {
     it(`${s.era}: ${s.file}`, async () => {
-      const r = await importPdf(new Uint8Array(fs.readFileSync(path.join(corpus, s.file))), { sourceName: s.file });
+      const r = await importPdf(new Uint8Array(fs.readFileSync(path.join(corpus, s.file))), { catalog, sourceName: s.file });
       assert.ok(r.ok, r.ok ? '' : r.reason);
       assert.strictEqual(r.kind, s.kind);
       assert.strictEqual(r.table.length, s.rows);
@@ -81,7 +81,7 @@ describe('import: seed 001, an extract that starts at the judgement table', () =
       console.log(`    (skipped: ${seed001} is absent; the seeds live beside the repository in ../shared)`);
       this.skip();
     }
-    const r = importText(fs.readFileSync(seed001, 'utf8'), { sourceName: path.basename(seed001), authorities: builtinAuthorities() });
+    const r = importText(fs.readFileSync(seed001, 'utf8'), { catalog, sourceName: path.basename(seed001), authorities: builtinAuthorities() });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.frontMatter.authority, 'Nottingham City');
     assert.strictEqual(r.relativePath, 'nottingham-city/undated-ilacs.md');

@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { importText } from '../../server/src/import/index';
+import { catalog } from '../helpers/data';
 
 const TABLE = [
   'Judgement\tGrade',
@@ -22,7 +23,7 @@ describe('import: front page and headings', () => {
       'Inspection dates: 3 to 14 October 2022', '',
       'Lead inspectors: Ann Example, His Majesty’s Inspector, and Bob Sample, His Majesty’s Inspector', '',
       ...TABLE, '', 'Children are helped well.',
-    ].join('\n'));
+    ].join('\n'), { catalog });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.frontMatter.leadInspector, 'Ann Example and Bob Sample');
     assert.ok(!r.warnings.some((w) => /lead inspector/.test(w)), r.warnings.join('; '));
@@ -36,7 +37,7 @@ describe('import: front page and headings', () => {
       '1. Families are helped early.', '',
       'The experiences of children in care: good', '',
       '2. Plans are reviewed.', '',
-    ].join('\n'));
+    ].join('\n'), { catalog });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.match(r.markdown, /^## The experiences of children in care: good$/m);
     assert.match(r.markdown, /^2\. Plans are reviewed\.$/m);

@@ -12,7 +12,7 @@ import { authoritySlug } from '../../server/src/import/naming';
 import { splitTableText } from '../../server/src/import/patterns';
 import { builtinProfiles } from '../../server/src/io/builtinData';
 import { makePdf, type PdfLine } from './pdfMaker';
-import { data } from '../helpers/data';
+import { catalog, data } from '../helpers/data';
 
 const item = (str: string, x: number, y: number, size = 12) => ({ str, x, y, w: str.length * size * 0.5, size });
 
@@ -54,7 +54,7 @@ describe('import: dates and names in the text', () => {
 
 describe('import: judgement tables', () => {
   it('splits wrapped table text into rows by grade', () => {
-    const rows = splitTableText('The impact of leaders on social work practice with children and families Good Overall effectiveness Requires improvement to be good');
+    const rows = splitTableText('The impact of leaders on social work practice with children and families Good Overall effectiveness Requires improvement to be good', catalog);
     assert.deepStrictEqual(rows, [
       { name: 'The impact of leaders on social work practice with children and families', grade: 'Good' },
       { name: 'Overall effectiveness', grade: 'Requires improvement to be good' },
@@ -66,7 +66,7 @@ describe('import: judgement tables', () => {
       { y: 493, size: 11, items: [item('Inadequate', 395, 493, 11)] },
       { y: 486, size: 11, items: [item('protection', 79, 486, 11)] },
       { y: 450, size: 11, items: [item('Overall effectiveness', 79, 450, 11), item('Inadequate', 395, 450, 11)] },
-    ], 395);
+    ], catalog, 395);
     assert.deepStrictEqual(rows.map((r) => [r.name, r.grade]), [
       ['The experiences and progress of children who need help and protection', 'Inadequate'],
       ['Overall effectiveness', 'Inadequate'],
@@ -78,7 +78,7 @@ describe('import: judgement tables', () => {
       { y: 403, size: 12, items: [item('1.', 71, 403), item('Children who need help and protection', 99, 403)] },
       { y: 396, size: 12, items: [item('improvement', 409, 396)] },
       { y: 368, size: 12, items: [item('2.1', 126, 368), item('Adoption performance', 150, 368), item('Good', 409, 368)] },
-    ]);
+    ], catalog);
     assert.deepStrictEqual(rows.map((r) => [r.name, r.grade]), [
       ['Children who need help and protection', 'Requires improvement'],
       ['Adoption performance', 'Good'],
@@ -130,7 +130,7 @@ const ILACS_TEXT = [
 ].join('\n');
 
 describe('import: text', () => {
-  const r = importText(ILACS_TEXT, { sourceName: 'exampleton.txt', overrides: { published: '2023-05-02' } });
+  const r = importText(ILACS_TEXT, { catalog, sourceName: 'exampleton.txt', overrides: { published: '2023-05-02' } });
   it('finds the kind, the front matter and the output path', () => {
     assert.ok(r.ok);
     assert.strictEqual(r.kind, 'ilacs');
@@ -164,7 +164,7 @@ describe('import: text', () => {
       'Ofsted will take the findings from this monitoring visit into account when planning your next inspection or visit.', '',
       'Yours sincerely,', '', 'Fay Example', 'His Majesty’s Inspector',
     ].join('\n');
-    const m = importText(letter);
+    const m = importText(letter, { catalog });
     assert.ok(m.ok);
     assert.strictEqual(m.kind, 'monitoring-visit');
     assert.strictEqual(m.frontMatter.visitNumber, 3);
@@ -177,9 +177,9 @@ describe('import: text', () => {
     assert.strictEqual(m.relativePath, 'exampleton/2025-04-monitoring-visit.md');
   });
   it('refuses an empty file and text with no structure, with a reason', () => {
-    const empty = importText('  \n');
+    const empty = importText('  \n', { catalog });
     assert.ok(!empty.ok && /empty/.test(empty.reason));
-    const plain = importText('A shopping list.\n\nEggs, flour and milk.\n');
+    const plain = importText('A shopping list.\n\nEggs, flour and milk.\n', { catalog });
     assert.ok(!plain.ok && /no recognisable report structure/.test(plain.reason));
   });
 });
@@ -211,7 +211,7 @@ describe('import: PDF', () => {
     L(40, 'Inspection of Exampleton local authority children’s services', 8), L(34, '2', 20, 513),
   ];
   it('rebuilds the report from its layout', async () => {
-    const r = await importPdf(makePdf([page1, page2]), { sourceName: 'exampleton--children-s-services-inspection-02-may-2023.pdf' });
+    const r = await importPdf(makePdf([page1, page2]), { catalog, sourceName: 'exampleton--children-s-services-inspection-02-may-2023.pdf' });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.frontMatter.published, '2023-05-02');
     assert.strictEqual(r.table.length, 5);
@@ -233,7 +233,7 @@ describe('import: PDF', () => {
       [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]), /not a PDF/],
     ];
     for (const [bytes, re] of cases) {
-      const r = await importPdf(bytes);
+      const r = await importPdf(bytes, { catalog });
       assert.ok(!r.ok, `expected a failure matching ${re}`);
       assert.match(r.reason, re);
     }

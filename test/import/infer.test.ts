@@ -12,6 +12,7 @@ import { inferMissing } from '../../server/src/import/infer';
 import type { ImportedFrontMatter } from '../../server/src/import/types';
 import { builtinAuthorities } from '../../server/src/io/importFs';
 import type { DataProblem } from '../../server/src/profiles/load';
+import { catalog } from '../helpers/data';
 
 const TABLE = [
   'Judgement\tGrade',
@@ -57,7 +58,7 @@ describe('import: inferring what the front page would say', () => {
       'What needs to improve?', '', '◼ The timeliness of assessments.', '',
       'The experiences and progress of children who need help and protection: inadequate', '',
       '1. Leaders in Wigan know this. Work with Bolton and Salford partners on the border has started.', '',
-    ].join('\n'), { authorities: list });
+    ].join('\n'), { catalog, authorities: list });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.frontMatter.authority, 'Wigan');
     assert.strictEqual(r.relativePath, 'wigan/undated-ilacs.md');
@@ -78,7 +79,7 @@ describe('import: inferring what the front page would say', () => {
   it('reads the authority from a trust named in the title', () => {
     const generic = importText([
       'Inspection of Exampleton Children and Families Trust', '', 'Inspection dates: 6 to 17 March 2023', '', ...TABLE, '', 'Children are safe.',
-    ].join('\n'));
+    ].join('\n'), { catalog });
     assert.ok(generic.ok);
     assert.strictEqual(generic.frontMatter.authority, 'Exampleton');
     assert.strictEqual(trustInTitle('Inspection of Together for Children', list)?.authorities[0], 'Sunderland');

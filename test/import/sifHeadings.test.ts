@@ -14,7 +14,7 @@ import { builtinProfiles } from '../../server/src/io/builtinData';
 import { dropContents, nestLscbReview } from '../../server/src/import/sif';
 import type { Block } from '../../server/src/import/render';
 import { at as L, footer as foot, makePdf, type PdfLine } from './pdfMaker';
-import { data } from '../helpers/data';
+import { catalog, data } from '../helpers/data';
 
 /** A SIF front page: the authority, the framework's title, the dates, the overall judgement, then the table's lines. */
 function frontPage(authority: string, dates: string, published: string, overall: string, table: PdfLine[]): PdfLine[] {
@@ -92,7 +92,7 @@ function sentencePdf(): Uint8Array {
 }
 
 async function imported(bytes: Uint8Array, name: string): Promise<string> {
-  const r = await importPdf(bytes, { sourceName: name });
+  const r = await importPdf(bytes, { catalog, sourceName: name });
   assert.ok(r.ok, r.ok ? '' : r.reason);
   assert.strictEqual(r.kind, 'sif');
   return r.markdown;

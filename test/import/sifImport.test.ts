@@ -14,7 +14,7 @@ import { dropContents, nestLscbReview } from '../../server/src/import/sif';
 import type { Block } from '../../server/src/import/render';
 import { builtinProfiles } from '../../server/src/io/builtinData';
 import { at as L, footer as foot, makePdf, type PdfLine } from './pdfMaker';
-import { data } from '../helpers/data';
+import { catalog, data } from '../helpers/data';
 
 /** A SIF report of four pages: title and table, contents, the local authority's part, the LSCB review. */
 function sifPdf(): Uint8Array {
@@ -79,7 +79,7 @@ function sifPdf(): Uint8Array {
 describe('import: SIF reports', () => {
   let markdown = '';
   before(async () => {
-    const r = await importPdf(sifPdf(), { sourceName: 'exampleshire--children-s-services-inspection-20-may-2016.pdf' });
+    const r = await importPdf(sifPdf(), { catalog, sourceName: 'exampleshire--children-s-services-inspection-20-may-2016.pdf' });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.kind, 'sif');
     markdown = r.markdown;
@@ -131,13 +131,13 @@ describe('import: SIF layout passes', () => {
       line(1, 700, 14, item('Summary of key findings', 71, 700)),
       line(1, 670, 12, item('Children are safe and they are seen', 71, 670, 12)),
     ];
-    const out = rebuildGradedHeadings(lines, 12);
+    const out = rebuildGradedHeadings(lines, 12, catalog);
     assert.deepStrictEqual(out.map((l) => l.text), ['Summary of key findings', 'Children are safe and they are seen']);
   });
 
   it('does not take grade words inside a heading (no gap) for its grade', () => {
     const lines = [line(1, 700, 14, item('Services are good', 71, 700))];
-    assert.deepStrictEqual(rebuildGradedHeadings(lines, 12).map((l) => l.text), ['Services are good']);
+    assert.deepStrictEqual(rebuildGradedHeadings(lines, 12, catalog).map((l) => l.text), ['Services are good']);
   });
 
   it('drops the contents entries of text input (no pages) and nothing after them', () => {

@@ -10,7 +10,7 @@ import { checkText } from '../../server/src/check';
 import { importPdf, importText } from '../../server/src/import/index';
 import { datesLines } from '../../server/src/import/build';
 import { builtinProfiles } from '../../server/src/io/builtinData';
-import { data } from '../helpers/data';
+import { catalog, data } from '../helpers/data';
 import { makePdf, type PdfLine } from './pdfMaker';
 
 const L = (y: number, text: string, size = 12, x = 71): PdfLine => ({ x, y, size, text });
@@ -49,7 +49,7 @@ describe('import: an inspection held in parts', () => {
   ];
   for (const [name, dates] of layouts) {
     it(`spans both parts when the line is printed ${name}`, async () => {
-      const r = await importPdf(makePdf([report(dates)]), { sourceName: 'exampleton--children-s-services-inspection-02-may-2023.pdf' });
+      const r = await importPdf(makePdf([report(dates)]), { catalog, sourceName: 'exampleton--children-s-services-inspection-02-may-2023.pdf' });
       assert.ok(r.ok, r.ok ? '' : r.reason);
       assert.deepStrictEqual(r.frontMatter.inspectionDates, WHOLE);
       const c = checkText(r.markdown, 'x.md', { data, profiles: builtinProfiles() });
@@ -60,7 +60,7 @@ describe('import: an inspection held in parts', () => {
   it('reads the same from text', () => {
     const r = importText(['Inspection of Exampleton local authority children’s services', '',
       'Inspection dates: 5 to 9 December 2022 and 14 to 15 February 2023', '',
-      'Judgement\tGrade', 'Overall effectiveness\tGood', '', 'Children are helped.'].join('\n'));
+      'Judgement\tGrade', 'Overall effectiveness\tGood', '', 'Children are helped.'].join('\n'), { catalog });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.deepStrictEqual(r.frontMatter.inspectionDates, WHOLE);
   });

@@ -6,8 +6,8 @@
  */
 import { normalise } from '../model/text';
 import type { JudgementRef } from '../model/types';
-import type { Catalog, Era } from '../profiles/types';
-import { eraKeys } from './eras';
+import type { Catalog, Era, JudgementSpec } from '../profiles/types';
+import { eraKeys, erasWith } from './eras';
 
 /**
  * The era's key for a matched judgement. The catalog may hold two judgements
@@ -54,3 +54,37 @@ export function shortList(catalog: Catalog, keys: string[]): string {
   return keys.map((k) => shortOf(catalog, k)).join(', ');
 }
 
+
+/** A judgement's names as reports print them: its name, its variants and the headings its section is printed under. */
+export function printedNames(spec: JudgementSpec): string[] {
+  return [spec.name, ...spec.variants, ...(spec.headings ?? [])];
+}
+
+/** The frameworks whose eras use a judgement (in their table or sections). */
+export function frameworksOf(catalog: Catalog, key: string): Set<string> {
+  return new Set(erasWith(catalog, key).map((e) => e.framework));
+}
+
+const mentionPhrases = new WeakMap<Catalog, readonly (readonly [string, string])[]>();
+
+/**
+ * The phrases running text names a judgement by ('help and protection',
+ * 'children looked after', 'leadership'): the short name and the `mentions`
+ * of each judgement of the newest era's framework (judgements.yaml), as
+ * `[phrase, key]`, longest phrase first so that the more specific wins.
+ * Built once per catalogue.
+ */
+export function judgementMentions(catalog: Catalog): readonly (readonly [string, string])[] {
+  let out = mentionPhrases.get(catalog);
+  if (!out) {
+    const newest = catalog.eras.reduce<Era | undefined>((a, e) => (!a || e.from > a.from ? e : a), undefined)?.framework;
+    const pairs: [string, string][] = [];
+    for (const spec of Object.values(catalog.judgements)) {
+      if (newest === undefined || !frameworksOf(catalog, spec.key).has(newest)) continue;
+      for (const phrase of new Set([spec.short, ...(spec.mentions ?? [])])) pairs.push([phrase, spec.key]);
+    }
+    out = pairs.sort((a, b) => b[0].length - a[0].length);
+    mentionPhrases.set(catalog, out);
+  }
+  return out;
+}

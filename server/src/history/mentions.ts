@@ -7,6 +7,8 @@
  */
 import { MONTHS, monthNumber } from '../core/dates';
 import { allGradePhrases, phraseAlternation } from '../domain/grades';
+import { judgementMentions } from '../domain/judgements';
+import { escapeRegExp } from '../domain/text';
 import type { Catalog } from '../profiles/types';
 import type { GradeQuote, Mention, MentionKind } from './types';
 
@@ -151,15 +153,22 @@ const inContextPattern = (GRADE: string) => new RegExp(
 );
 const DATE_IN_SENTENCE = new RegExp(`\\b(?:(${MONTH})\\s+)?((?:19|20)\\d\\d)\\b`, 'gi');
 
-/** Judgement names as running text says them, most specific first. */
-const JUDGEMENT_WORDS: [RegExp, string][] = [
-  [/children\s+in\s+care\s+and\s+care\s+leavers/gi, 'in-care-and-leavers'],
-  [/help\s+and\s+protection/gi, 'help-protection'],
-  [/children\s+(?:in\s+care|looked\s+after)/gi, 'in-care'],
-  [/care\s+leavers/gi, 'care-leavers'],
-  [/\bleaders(?:hip)?\b/gi, 'leaders'],
-  [/overall\s+effectiveness|\boverall\b/gi, 'overall'],
-];
+const mentionPatterns = new WeakMap<Catalog, [RegExp, string][]>();
+
+/**
+ * Judgement names as running text says them (domain/judgements.ts
+ * `judgementMentions`: short names and `mentions` in judgements.yaml), most
+ * specific first, any white space between their words, from a word's start
+ * ('help and protections' counts). Built once per catalogue.
+ */
+function judgementWords(catalog: Catalog): [RegExp, string][] {
+  let out = mentionPatterns.get(catalog);
+  if (!out) {
+    out = judgementMentions(catalog).map(([phrase, key]): [RegExp, string] => [new RegExp(`\\b${escapeRegExp(phrase).replace(/\s+/g, '\\s+')}`, 'gi'), key]);
+    mentionPatterns.set(catalog, out);
+  }
+  return out;
+}
 
 /** Grades quoted with a date in the same sentence. */
 export function findGradeQuotes(text: string, from: number, lineOf: (offset: number) => number, catalog: Catalog): GradeQuote[] {
@@ -199,10 +208,16 @@ export function findGradeQuotes(text: string, from: number, lineOf: (offset: num
       let judgementAt = -1;
       const before = sentence.slice(0, at);
       const after = sentence.slice(at + gradeText.length, at + gradeText.length + 12);
-      for (const [re, key] of JUDGEMENT_WORDS) {
+      // The judgement named last before the grade; a name inside a longer one ('care leavers' in 'children in care and care leavers') is that one's.
+      const named: [number, number][] = [];
+      for (const [re, key] of judgementWords(catalog)) {
         for (const j of before.matchAll(re)) {
-          if ((j.index ?? 0) > judgementAt) {
-            judgementAt = j.index ?? 0;
+          const start = j.index ?? 0;
+          const end = start + j[0].length;
+          if (named.some(([s, e]) => s <= start && end <= e)) continue;
+          named.push([start, end]);
+          if (start > judgementAt) {
+            judgementAt = start;
             judgement = key;
           }
         }

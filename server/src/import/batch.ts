@@ -33,7 +33,7 @@ export interface ImportFilesOptions {
   /** `--set key=value`: front matter values (and `title`) for every file. */
   overrides?: Record<string, string>;
   authorities?: AuthorityList;
-  /** The judgement catalogue (the grade phrases tables print). */
+  /** The judgement catalogue (the grades and judgement names reports print): needed, see `ImportOptions.catalog`. */
   catalog?: Catalog;
 }
 

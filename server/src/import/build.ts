@@ -5,14 +5,16 @@
  */
 import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, datesIn, detectKind, inspectorsIn, leadInspector, singleDate, visitDates, visitNumber } from './detect';
 import { buildVocabulary, joinLines } from './joinLines';
-import { importGrades, type ImportGrades } from './grades';
-import { BULLET, CLOSING_START, isBoilerplate, isKnownHeading, JUDGEMENT_START, NUMBERED, SUB_NUMBERED } from './patterns';
+import { importGradesFor } from './grades';
+import { importNamesFor } from './names';
+import { BULLET, CLOSING_START, isBoilerplate, isKnownHeading, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
 import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
 import { dropContents, nestLscbReview, numericPublished } from './sif';
 import { parseNumericRange } from '../core/dates';
 import { eraFor } from '../profiles/load';
+import type { Catalog } from '../profiles/types';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
 
 interface Item {
@@ -31,25 +33,26 @@ interface Item {
  * judgement's name ("The experiences of children in care: outstanding") is kept
  * as a heading, as printed. Built once per catalogue.
  */
-const headingPatterns = new WeakMap<ImportGrades, { heading: RegExp; near: RegExp }>();
-function judgementHeadingPatterns(): { heading: RegExp; near: RegExp } {
-  const g = importGrades();
-  let p = headingPatterns.get(g);
+const headingPatterns = new WeakMap<Catalog, { heading: RegExp; near: RegExp }>();
+function judgementHeadingPatterns(catalog: Catalog): { heading: RegExp; near: RegExp } {
+  const g = importGradesFor(catalog);
+  let p = headingPatterns.get(catalog);
   if (!p) {
     const grade = `(${g.eraAlternation.replace(/\brequires\b/gi, 'requires?')})`;
     p = {
       heading: new RegExp(`(?::\\s*|\\s)${grade}\\.?\\s*$`, 'i'),
       near: new RegExp(`^(?:The )?(?:experiences?|impact|progress)\\b[^.;:]{10,140}:\\s*${grade}\\.?$`, 'i'),
     };
-    headingPatterns.set(g, p);
+    headingPatterns.set(catalog, p);
   }
   return p;
 }
-const JUDGEMENT_HEADING = { test: (t: string) => judgementHeadingPatterns().heading.test(t) };
-const NEAR_JUDGEMENT_HEADING = { test: (t: string) => judgementHeadingPatterns().near.test(t) };
 const MAJESTY = /^(Her|His) Majesty.s (Chief )?Inspector$/i;
 
-export function buildReport(paras: Para[], options: ImportOptions = {}): ImportResult {
+/** Builds the dialect file from a reader's blocks, by the judgement catalogue's grades and names. */
+export function buildReport(paras: Para[], catalog: Catalog, options: ImportOptions = {}): ImportResult {
+  const { heading: JUDGEMENT_HEADING, near: NEAR_JUDGEMENT_HEADING } = judgementHeadingPatterns(catalog);
+  const nameStart = importNamesFor(catalog).start;
   const vocab = buildVocabulary(paras.flatMap((p) => p.lines));
   let items: Item[] = [];
   for (const p of paras) {
@@ -63,7 +66,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   const tableItem = items.find((i) => i.table && i.table.length > 0);
   const table = tableItem?.table ?? [];
   const known = options.known;
-  const kind = known?.kind ?? detectKind(items.map((i, index) => ({ text: i.text, index })), table.length > 0, table.map((r) => r.name));
+  const kind = known?.kind ?? detectKind(items.map((i, index) => ({ text: i.text, index })), table.length > 0, table.map((r) => r.name), catalog);
   if (!kind) {
     const words = items.reduce((n, i) => n + i.text.split(/\s+/).length, 0);
     if (items.slice(0, 8).some((it) => /^Review of the effectiveness of the Local Safeguarding Children Board$/i.test(it.text))) {
@@ -165,7 +168,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
     const it = body[k];
     const t = it.text;
     if (it.table) {
-      if (it.table.length > 0) blocks.push({ t: 'table', rows: sifOverall(kind, it.table, blocks) });
+      if (it.table.length > 0) blocks.push({ t: 'table', rows: sifOverall(kind, it.table, blocks, catalog) });
       continue;
     }
     if (it.grid) {
@@ -178,7 +181,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
       blocks.push({ t: 'heading', text: unbulleted.replace(/[\s:]+$/, ''), level: it.level });
       continue;
     }
-    if (((JUDGEMENT_START.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t)) || (it.lines.length <= 2 && NEAR_JUDGEMENT_HEADING.test(t))) && !NUMBERED.test(t)) {
+    if (((nameStart.test(t) && t.length < 260 && JUDGEMENT_HEADING.test(t)) || (it.lines.length <= 2 && NEAR_JUDGEMENT_HEADING.test(t))) && !NUMBERED.test(t)) {
       blocks.push({ t: 'heading', text: t, level: it.level });
       continue;
     }
@@ -252,7 +255,7 @@ export function buildReport(paras: Para[], options: ImportOptions = {}): ImportR
   if (!fm.published && kind !== 'scrutiny') warnings.push('no published date found');
   if ((kind === 'ilacs') && !fm.leadInspector) warnings.push('no lead inspector found');
   // A table is expected where the era has one (not before the SIF: those inspections printed none).
-  const era = options.catalog && eraFor(options.catalog, kind, fm.inspectionDates?.[0]?.start);
+  const era = eraFor(catalog, kind, fm.inspectionDates?.[0]?.start);
   if ((kind === 'ilacs' || kind === 'sif') && table.length === 0 && (!era || era.table.length > 0)) warnings.push('no judgement table found');
   if (!blocks.some((b) => b.t === 'title')) warnings.push("no title found: add one (or use --set title='...')");
 
@@ -306,14 +309,14 @@ function scrutinySection(n: string, text: string, rest: Item[]): boolean {
 }
 
 /** SIF reports state the overall judgement in a sentence above the table: add it as the last row. */
-function sifOverall(kind: string, rows: TableRow[], blocks: Block[]): TableRow[] {
+function sifOverall(kind: string, rows: TableRow[], blocks: Block[], catalog: Catalog): TableRow[] {
   if (kind !== 'sif' || rows.some((r) => /^Overall/i.test(r.name))) return rows;
   for (const b of blocks) {
     if (b.t !== 'para' && b.t !== 'heading') continue;
     const text = b.t === 'para' ? b.lines.join(' ') : b.text;
     const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services (?:in .+? )?(?:are|is|(?=requires? improvement)))\s*(?:judged\s+)?(.+?)\.?$/i.exec(text);
     if (!m) continue;
-    const g = importGrades().any.exec(m[1].replace(/^require\b/i, 'requires'));
+    const g = importGradesFor(catalog).any.exec(m[1].replace(/^require\b/i, 'requires'));
     if (!g) continue;
     let grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
     // The row is not printed: write its grade as the table's rows write theirs.

@@ -3,6 +3,8 @@
  * kind, authority, inspection dates, published date, inspectors.
  */
 import { MONTHS, iso, isValidIso, monthNumber, parseBodyDates, type DateRange } from '../core/dates';
+import type { Catalog } from '../profiles/types';
+import { importNamesFor } from './names';
 import { ORDINALS } from './patterns';
 import type { ImportKind, ImportedFrontMatter } from './types';
 
@@ -12,11 +14,13 @@ export interface TextPara {
 }
 
 /** The kind of document, or undefined when nothing in it is recognisable. */
-export function detectKind(paras: TextPara[], hasTable: boolean, tableNames: string[]): ImportKind | undefined {
+export function detectKind(paras: TextPara[], hasTable: boolean, tableNames: string[], catalog: Catalog): ImportKind | undefined {
   const head = paras.slice(0, 60).map((p) => p.text).join('\n');
   if (/(summarises|summarise) the findings of (a|the) focused visit|^Focused visit to\b/im.test(head)) return 'focused-visit';
   if (/(summarises|summarise) the findings of (a|the) monitoring visit|^Monitoring visit (to|of)\b/im.test(head)) return 'monitoring-visit';
-  const sifNames = tableNames.some((n) => /looked after and achieving|Leadership, management and governance|Adoption performance/i.test(n));
+  // A table naming a judgement only the SIF has (judgements.yaml: 'Adoption performance', ...).
+  const sifName = importNamesFor(catalog).onlyIn.get('sif');
+  const sifNames = sifName !== undefined && tableNames.some((n) => sifName.test(n));
   if (sifNames || /Inspection of services for children in need of help and\s+protection, children looked after/i.test(head)) return 'sif';
   // The inspections before the SIF (to 2013) sit with it as the earlier framework.
   if (/^Inspection of (safeguarding and )?looked after children\s+services|^Inspection of safeguarding (and looked after children )?services/im.test(head)) return 'sif';

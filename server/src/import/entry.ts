@@ -8,16 +8,17 @@ import { layoutToParas } from './layout';
 import { importDocx, isWordFile } from './docx/index';
 import { readPdf } from './pdf';
 import { textToParas } from './plainText';
-import { useImportCatalog } from './grades';
+import { NO_CATALOG } from './grades';
 import type { ImportOptions, ImportResult } from './types';
 
 
 /** Imports text extracted from a published report. Never throws. */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
   try {
-    if (options.catalog) useImportCatalog(options.catalog);
+    const { catalog } = options;
+    if (!catalog) return { ok: false, reason: NO_CATALOG };
     if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
-    return buildReport(textToParas(text), options);
+    return buildReport(textToParas(text, catalog), catalog, options);
   } catch (e) {
     return { ok: false, reason: `the importer failed on this file: ${(e as Error).message}` };
   }
@@ -26,12 +27,13 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 /** Imports a published PDF. Never throws; bad input gives `{ ok: false, reason }`. */
 export async function importPdf(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   try {
+    const { catalog } = options;
+    if (!catalog) return { ok: false, reason: NO_CATALOG };
     const read = await readPdf(bytes);
     if (!read.ok) return { ok: false, reason: read.reason };
-    if (options.catalog) useImportCatalog(options.catalog);
-    const paras = layoutToParas(read.pages);
+    const paras = layoutToParas(read.pages, catalog);
     if (paras.length === 0) return { ok: false, reason: 'the PDF has no text (a scanned image?)' };
-    return buildReport(paras, { ...options, metadataDate: options.metadataDate ?? read.metadataDate });
+    return buildReport(paras, catalog, { ...options, metadataDate: options.metadataDate ?? read.metadataDate });
   } catch (e) {
     return { ok: false, reason: `the importer failed on this file: ${(e as Error).message}` };
   }

@@ -3,14 +3,16 @@
  * from the judgement catalogue (server/profiles/judgements.yaml: every grade
  * set, the older ones too, since old reports are imported) once per catalogue.
  *
- * The importer reads no files: the front ends pass the catalogue they loaded
- * (`ImportOptions.catalog`, `ImportFilesOptions.catalog`), and the entry points
- * make it the one the layout and table readers use (`useImportCatalog`) before
- * they run. Those readers are synchronous once a document is read, so one
- * import's catalogue cannot leak into another's.
+ * The importer reads no files and keeps no state: the front ends pass the
+ * catalogue they loaded (`ImportOptions.catalog`, `ImportFilesOptions.catalog`),
+ * and the entry points hand it down, as a parameter, to the layout and table
+ * readers and the builder, which look its patterns up here.
  */
 import { allGradePhrases, phraseAlternation } from '../domain/grades';
 import type { Catalog } from '../profiles/types';
+
+/** Why nothing is imported without a judgement catalogue (a front end's mistake, said plainly rather than thrown). */
+export const NO_CATALOG = 'no judgement catalogue was given to the importer (ImportOptions.catalog): the grades and judgement names it reads by come from it';
 
 export interface ImportGrades {
   /** Every grade phrase, longest first, as printed in sentence case. */
@@ -23,6 +25,8 @@ export interface ImportGrades {
   only: RegExp;
   /** The words grade phrases are made of, lower case ('requires', 'to', 'be', 'good', ...). */
   words: ReadonlySet<string>;
+  /** Nothing but grade words, one or more ("Requires improvement", "to be good", "Not judged"): a grade, or a grade's line. */
+  wordsOnly: RegExp;
   /** The phrases of the grade sets some era uses (what a judgement heading may end with), as an alternation. */
   eraAlternation: string;
 }
@@ -36,28 +40,18 @@ export function importGradesFor(catalog: Catalog): ImportGrades {
     // 'Not judged' (judgements.yaml notJudged) stands in a grade's place in SIF tables of small authorities.
     const phrases = [...allGradePhrases(catalog), ...(catalog.notJudged ?? [])].sort((x, y) => y.length - x.length);
     const alternation = phraseAlternation(phrases);
+    const words = new Set(phrases.flatMap((p) => p.toLowerCase().split(/\s+/)));
+    const word = phraseAlternation([...words]);
     g = {
       phrases,
       alternation,
       any: new RegExp(`\\b(${alternation})\\b`, 'i'),
       only: new RegExp(`^(?:${alternation})$`, 'i'),
-      words: new Set(phrases.flatMap((p) => p.toLowerCase().split(/\s+/))),
+      words,
+      wordsOnly: new RegExp(`^(?:${word})(?:\\s+(?:${word}))*$`, 'i'),
       eraAlternation: phraseAlternation([...new Set(catalog.eras.flatMap((e) => catalog.grades[e.grades] ?? []))]),
     };
     built.set(catalog, g);
   }
   return g;
-}
-
-let current: ImportGrades | undefined;
-
-/** Makes a catalogue's grade phrases the ones the importer reads by (the entry points call it with `options.catalog`). */
-export function useImportCatalog(catalog: Catalog): void {
-  current = importGradesFor(catalog);
-}
-
-/** The grade phrases the importer reads by. Throws when no catalogue was given: a front end's bug, caught by the entry points. */
-export function importGrades(): ImportGrades {
-  if (!current) throw new Error('no judgement catalogue was given to the importer (ImportOptions.catalog)');
-  return current;
 }

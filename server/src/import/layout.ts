@@ -4,6 +4,7 @@
  * the judgement table rebuilt from its two columns, and lines gathered into
  * paragraphs by the space between them, their indent and their size.
  */
+import type { Catalog } from '../profiles/types';
 import { BULLET, isFurnitureLine, isTableLine, NUMBERED, TABLE_HEADER } from './patterns';
 import { buildTable, type TableLine } from './layoutTable';
 import { rebuildGradedHeadings } from './layoutRows';
@@ -89,12 +90,12 @@ function dropFurniture(lines: Line[], page: PdfPage, body: number): Line[] {
 
 const TERMINAL = /[.!?:;)”"’]$/;
 
-export function layoutToParas(pages: PdfPage[]): Para[] {
+export function layoutToParas(pages: PdfPage[], catalog: Catalog): Para[] {
   const body = bodySize(pages);
   let all: Line[] = [];
   pages.forEach((p, k) => all.push(...dropFurniture(pageLines(p, k + 1, body), p, body)));
   const sif = isSifLayout(all);
-  if (sif) all = rebuildSifHeadings(all, body);
+  if (sif) all = rebuildSifHeadings(all, body, catalog);
   // Typical step between lines of a paragraph.
   const steps = new Map<number, number>();
   for (let k = 1; k < all.length; k++) {
@@ -106,15 +107,15 @@ export function layoutToParas(pages: PdfPage[]): Para[] {
     }
   }
   const step = mode(steps) || body * 1.2;
-  let table = findTable(all);
+  let table = findTable(all, catalog);
   if (sif) {
     // SIF headings were rebuilt above.
   } else if (table) {
-    const before = rebuildGradedHeadings(all.slice(0, table.start));
+    const before = rebuildGradedHeadings(all.slice(0, table.start), catalog);
     const rows = all.slice(table.start, table.end);
-    all = [...before, ...rows, ...rebuildGradedHeadings(all.slice(table.end))];
+    all = [...before, ...rows, ...rebuildGradedHeadings(all.slice(table.end), catalog)];
     table = { ...table, start: before.length, end: before.length + rows.length };
-  } else all = rebuildGradedHeadings(all);
+  } else all = rebuildGradedHeadings(all, catalog);
   const paras: Para[] = [];
   let cur: (Para & { firstX: number; textX: number; last: Line }) | undefined;
   const close = () => {
@@ -181,7 +182,7 @@ function wrappedNumber(l: Line, cur: { firstX: number; textX: number; lines: str
 }
 
 /** Finds the judgement table's lines: after a "Judgement Grade" header, or the SIF's numbered rows. */
-function findTable(lines: Line[]): { start: number; end: number; rows: Para['table'] } | undefined {
+function findTable(lines: Line[], catalog: Catalog): { start: number; end: number; rows: Para['table'] } | undefined {
   let start = -1;
   let gradeX: number | undefined;
   for (let k = 0; k < lines.length && lines[k].page <= 2; k++) {
@@ -198,13 +199,13 @@ function findTable(lines: Line[]): { start: number; end: number; rows: Para['tab
     if (row1 < 0) return undefined;
     first = row1;
     // Not into the overall judgement's heading above the rows (a larger font), whose last line may be only grade words.
-    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text) && !/^(the|children)/i.test(lines[first - 1].text) && !/\.$/.test(lines[first - 1].text) && lines[first - 1].size <= lines[row1].size + 0.5) first--;
+    while (first > 0 && lines[first - 1].page === 1 && isTableLine(lines[first - 1].text, catalog) && !/^(the|children)/i.test(lines[first - 1].text) && !/\.$/.test(lines[first - 1].text) && lines[first - 1].size <= lines[row1].size + 0.5) first--;
   }
   let end = first;
-  while (end < lines.length && lines[end].page === lines[first].page && isTableLine(lines[end].text)) end++;
+  while (end < lines.length && lines[end].page === lines[first].page && isTableLine(lines[end].text, catalog)) end++;
   if (end === first) return undefined;
   const tableLines: TableLine[] = lines.slice(first, end).map((l) => ({ y: l.y, size: l.size, items: l.items }));
-  const rows = buildTable(tableLines, gradeX);
+  const rows = buildTable(tableLines, catalog, gradeX);
   if (rows.length === 0) return undefined;
   return { start: start >= 0 ? start - 1 : first, end, rows };
 }

@@ -3,7 +3,8 @@
  * grades in a column on the right, either of them wrapped over lines, and a
  * grade printed level with the middle of its name rather than its first line.
  */
-import { importGrades } from './grades';
+import type { Catalog } from '../profiles/types';
+import { importGradesFor } from './grades';
 import { splitTableText } from './patterns';
 import type { PdfItem } from './pdf';
 import type { TableRow } from './types';
@@ -15,9 +16,9 @@ export interface TableLine {
 }
 
 /** Text made only of grade words ("Requires improvement", "to be good."). */
-export function isGradeWords(text: string): boolean {
+export function isGradeWords(text: string, catalog: Catalog): boolean {
   const words = text.replace(/[.,]+$/, '').split(/\s+/).filter(Boolean);
-  const grades = importGrades().words;
+  const grades = importGradesFor(catalog).words;
   return words.length > 0 && words.every((w) => grades.has(w.toLowerCase()));
 }
 
@@ -38,11 +39,12 @@ function textOf(items: PdfItem[]): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[] {
+export function buildTable(lines: TableLine[], catalog: Catalog, headerGradeX?: number): TableRow[] {
+  const g = importGradesFor(catalog);
   let gradeX = headerGradeX;
   if (gradeX === undefined) {
-    const xs = lines.flatMap((l) => l.items.filter((it) => it.x > 250 && importGrades().words.has((it.str.trim().split(/\s+/)[0] ?? '').toLowerCase())).map((it) => it.x));
-    if (xs.length === 0) return splitTableText(lines.map((l) => textOf(l.items)).join(' '));
+    const xs = lines.flatMap((l) => l.items.filter((it) => it.x > 250 && g.words.has((it.str.trim().split(/\s+/)[0] ?? '').toLowerCase())).map((it) => it.x));
+    if (xs.length === 0) return splitTableText(lines.map((l) => textOf(l.items)).join(' '), catalog);
     gradeX = Math.min(...xs);
   }
   const cut = gradeX - 10;
@@ -64,7 +66,7 @@ export function buildTable(lines: TableLine[], headerGradeX?: number): TableRow[
     }
     if (right) {
       const last = grades[grades.length - 1];
-      const complete = last && importGrades().phrases.some((g) => g.toLowerCase() === last.parts.join(' ').replace(/\.$/, '').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
+      const complete = last && g.phrases.some((g) => g.toLowerCase() === last.parts.join(' ').replace(/\.$/, '').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
       if (last && !complete && last.bottom - l.y <= size * 1.6) {
         last.parts.push(right);
         last.bottom = l.y;

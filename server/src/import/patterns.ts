@@ -1,34 +1,29 @@
 /**
- * What the published documents print, as patterns: grades, judgement names,
- * headings, list markers and the page furniture and boilerplate to drop.
+ * What the published documents print, as patterns: judgement tables, headings,
+ * list markers and the page furniture and boilerplate to drop. Grades and
+ * judgement names come from the catalogue (./grades.ts, ./names.ts).
  * Sources: ../shared/domain.md and the corpus in ../shared/corpus.
  */
 
-import { importGrades } from './grades';
+import type { Catalog } from '../profiles/types';
+import { importGradesFor } from './grades';
+import { importNamesFor } from './names';
 
-/** The start of a judgement name, ILACS and SIF, with the printed variants. */
-export const JUDGEMENT_START = /^(?:\d(?:\.\d)?\.?\s+)?((?:The )?experiences? and progress of|(?:The )?impact of leaders|Overall effectiveness|Children who need help and protection|Children looked after and achieving|Adoption performance|Experiences and progress of care leavers|Leadership, management and governance)/i;
-
-/** Words a judgement table is made of besides the grades' (names and headers); anything else ends the table in plain text. */
-const TABLE_WORDS = new Set((
-  'the impact of leaders on social work practice with children and their families experiences experience progress who need help ' +
-  'protection in care leavers overall effectiveness looked ' +
-  'after achieving permanence adoption performance leadership management governance is judgement grade'
-).split(' '));
-
-export function isTableLine(line: string): boolean {
+/** A line made only of judgement names' words and grades (and a header's words): part of a judgement table in plain text. */
+export function isTableLine(line: string, catalog: Catalog): boolean {
   const words = line.toLowerCase().replace(/[,:|\t]/g, ' ').replace(/\.(?=\s|$)/g, ' ').split(/\s+/).filter((w) => w && !/^\d+(\.\d+)?\.?$/.test(w));
-  const grades = importGrades().words;
-  return words.length > 0 && words.every((w) => TABLE_WORDS.has(w) || grades.has(w));
+  const grades = importGradesFor(catalog).words;
+  const names = importNamesFor(catalog).tableWords;
+  return words.length > 0 && words.every((w) => names.has(w) || grades.has(w));
 }
 
 /** A judgement table header line: "Judgement Grade" (tab or spaces between). */
 export const TABLE_HEADER = /^\s*Judgements?\s*[\t|]?\s*Grades?\s*$/i;
 
 /** Splits a run of table text into rows: each name is followed by its grade. */
-export function splitTableText(text: string): { name: string; grade: string }[] {
+export function splitTableText(text: string, catalog: Catalog): { name: string; grade: string }[] {
   const rows: { name: string; grade: string }[] = [];
-  const re = new RegExp(`([^\\t]*?)\\s*\\b(${importGrades().alternation})\\b`, 'gi');
+  const re = new RegExp(`([^\\t]*?)\\s*\\b(${importGradesFor(catalog).alternation})\\b`, 'gi');
   const flat = text.replace(/\s+/g, ' ').trim();
   let m: RegExpExecArray | null;
   while ((m = re.exec(flat))) {

@@ -5,7 +5,9 @@
  * starts at a list marker, a known heading or label, or a blank line after
  * the end of a sentence; otherwise lines join the block before them.
  */
-import { BULLET, isFurnitureLine, isKnownHeading, isTableLine, JUDGEMENT_START, NUMBERED, SUB_NUMBERED, TABLE_HEADER, splitTableText } from './patterns';
+import type { Catalog } from '../profiles/types';
+import { importNamesFor } from './names';
+import { BULLET, isFurnitureLine, isKnownHeading, isTableLine, NUMBERED, SUB_NUMBERED, TABLE_HEADER, splitTableText } from './patterns';
 import type { Para } from './types';
 
 const LABEL = /^(Inspection dates?|Lead inspector|Dear |Yours sincerely|Yours faithfully|Meeting Title|Report Title|Meeting Date|Corporate Director|Portfolio Holder|Report author|Focused visit to|Monitoring visit to|This letter summarises|Inspection of )/i;
@@ -42,7 +44,8 @@ function isMarker(line: string): boolean {
   return NUMBERED.test(t) || SUB_NUMBERED.test(t) || BULLET.test(t);
 }
 
-export function textToParas(input: string): Para[] {
+export function textToParas(input: string, catalog: Catalog): Para[] {
+  const nameStart = importNamesFor(catalog).start;
   const raw = normaliseText(input).split('\n');
   const shape = shapeOf(raw);
   // Lines printed on every page (running headers) are dropped after their first use.
@@ -87,12 +90,12 @@ export function textToParas(input: string): Para[] {
       continue;
     }
     if (table) {
-      if (isTableLine(line)) {
+      if (isTableLine(line, catalog)) {
         table.push(line.replace(/\t/g, ' '));
         blank = false;
         continue;
       }
-      paras.push({ lines: ['Judgement Grade'], table: splitTableText(table.join(' ')) });
+      paras.push({ lines: ['Judgement Grade'], table: splitTableText(table.join(' '), catalog) });
       table = undefined;
       blank = true;
     }
@@ -108,7 +111,7 @@ export function textToParas(input: string): Para[] {
       isKnownHeading(line) ||
       LABEL.test(line) ||
       (noStop !== null && +noStop[1] === lastNumber + 1) ||
-      (JUDGEMENT_START.test(line) && (blank || !cur || SENTENCE_END.test(cur.lines[cur.lines.length - 1])));
+      (nameStart.test(line) && (blank || !cur || SENTENCE_END.test(cur.lines[cur.lines.length - 1])));
     if (num) lastNumber = +num[1];
     else if (noStop && +noStop[1] === lastNumber + 1) lastNumber = +noStop[1];
     if (/^Yours (sincerely|faithfully)/i.test(line)) afterSignOff = true;
@@ -132,7 +135,7 @@ export function textToParas(input: string): Para[] {
     curLastLen = line.length;
     blank = false;
   }
-  if (table) paras.push({ lines: ['Judgement Grade'], table: splitTableText(table.join(' ')) });
+  if (table) paras.push({ lines: ['Judgement Grade'], table: splitTableText(table.join(' '), catalog) });
   close();
   return paras;
 }

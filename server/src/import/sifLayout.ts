@@ -7,8 +7,9 @@
  * heading, after a colon, as the dialect writes a graded heading.
  * Pure: works on the layout's lines, before they are gathered into blocks.
  */
-import { importGrades } from './grades';
-import { JUDGEMENT_START } from './patterns';
+import type { Catalog } from '../profiles/types';
+import { importGradesFor } from './grades';
+import { importNamesFor } from './names';
 import type { PdfItem } from './pdf';
 
 /** The part of a layout line this pass reads and changes. */
@@ -44,8 +45,6 @@ function textOf(items: PdfItem[]): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const GRADE_WORDS = /^(?:requires|improvement|to|be|good|outstanding|inadequate|not judged)(?:\s+(?:requires|improvement|to|be|good|outstanding|inadequate))*$/i;
-
 interface GradePart {
   left: PdfItem[];
   right: string;
@@ -61,33 +60,34 @@ interface GradePart {
  * the whole line when it starts at `boxX` (or the column) or further right.
  * Undefined when the line has none.
  */
-function gradePart(line: HeadingLine, boxX: number, colX?: number): GradePart | undefined {
+function gradePart(line: HeadingLine, catalog: Catalog, boxX: number, colX?: number): GradePart | undefined {
+  const gradeWords = importGradesFor(catalog).wordsOnly;
   const items = line.items.filter((it) => it.str.trim());
   if (items.length === 0) return undefined;
   const whole = Math.min(boxX, colX === undefined ? Infinity : colX - 6);
-  if (items[0].x >= whole && GRADE_WORDS.test(textOf(items))) return { left: [], right: textOf(items), x: items[0].x };
+  if (items[0].x >= whole && gradeWords.test(textOf(items))) return { left: [], right: textOf(items), x: items[0].x };
   for (let k = 1; k < items.length; k++) {
     const leftEnd = Math.max(...items.slice(0, k).map((it) => it.x + it.w));
     const gap = items[k].x - leftEnd;
     const inColumn = colX !== undefined && Math.abs(items[k].x - colX) <= 6;
     if (gap < MIN_GAP && !(gap >= 3 && (inColumn || items[k].x >= boxX + 50))) continue;
     const right = textOf(items.slice(k));
-    if (GRADE_WORDS.test(right)) return { left: items.slice(0, k), right, x: items[k].x };
+    if (gradeWords.test(right)) return { left: items.slice(0, k), right, x: items[k].x };
   }
   return undefined;
 }
 
 /** A line made only of grade words, printed well right of `x` (a grade box's line between a heading's lines). */
-function gradeOnly(l: HeadingLine, x: number): boolean {
+function gradeOnly(l: HeadingLine, x: number, catalog: Catalog): boolean {
   const items = l.items.filter((it) => it.str.trim());
-  return items.length > 0 && items[0].x >= x + 150 && GRADE_WORDS.test(textOf(items));
+  return items.length > 0 && items[0].x >= x + 150 && importGradesFor(catalog).wordsOnly.test(textOf(items));
 }
 
 /**
  * Runs of heading lines: consecutive, on one page, the same size, a line step
  * apart; a grade box's line printed between two of them (in a smaller font) belongs to the run.
  */
-function runs(lines: HeadingLine[], isHeading: (l: HeadingLine) => boolean): [number, number][] {
+function runs(lines: HeadingLine[], isHeading: (l: HeadingLine) => boolean, catalog: Catalog): [number, number][] {
   const out: [number, number][] = [];
   const next = (a: HeadingLine, b: HeadingLine | undefined, step: number) =>
     b !== undefined && b.page === a.page && isHeading(b) && Math.abs(a.size - b.size) < 0.6 && a.y - b.y <= a.size * step && !KEY_HEADER.test(b.text);
@@ -103,7 +103,7 @@ function runs(lines: HeadingLine[], isHeading: (l: HeadingLine) => boolean): [nu
       }
       const g = lines[last + 1];
       const x = a.items.find((it) => it.str.trim())?.x ?? 0;
-      if (last === head && g.page === a.page && !isHeading(g) && gradeOnly(g, x) && next(a, lines[last + 2], 2.2)) {
+      if (last === head && g.page === a.page && !isHeading(g) && gradeOnly(g, x, catalog) && next(a, lines[last + 2], 2.2)) {
         head = last = last + 2;
         continue;
       }
@@ -166,7 +166,8 @@ function join(lines: HeadingLine[], a: number, b: number, text: string, drop: Se
  * its own ("Leadership, management and governance requires improvement")
  * becomes one line too. Returns the lines, without those left empty.
  */
-export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: number): L[] {
+export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: number, catalog: Catalog): L[] {
+  const nameStart = importNamesFor(catalog).start;
   const keyed = new Map<HeadingLine, number | undefined>();
   const drop = new Set<number>();
   lines.forEach((l, k) => {
@@ -178,12 +179,12 @@ export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: n
   });
   const isHeading = (l: HeadingLine) => l.size >= body * 1.12 || keyed.has(l);
   // Body-size headings too, when they are a judgement's name (bold in print) with the grade beside them.
-  const judgementRuns = runs(lines, (l) => !isHeading(l)).flatMap(([a, b]) => judgementHeads(lines, a, b));
-  for (const [first, last] of [...runs(lines, isHeading), ...judgementRuns]) {
+  const judgementRuns = runs(lines, (l) => !isHeading(l), catalog).flatMap(([a, b]) => judgementHeads(lines, a, b, catalog));
+  for (const [first, last] of [...runs(lines, isHeading, catalog), ...judgementRuns]) {
     if (drop.has(first)) continue;
     const leftX = Math.min(...lines.slice(first, last + 1).map((l) => l.items.find((it) => it.str.trim())?.x ?? Infinity));
     let colX = keyed.get(lines[first]);
-    const partOf = (k: number) => gradePart(lines[k], leftX + 150, colX);
+    const partOf = (k: number) => gradePart(lines[k], catalog, leftX + 150, colX);
     let parts: ({ k: number } & GradePart)[] = [];
     for (let k = first; k <= last; k++) {
       const g = partOf(k);
@@ -200,7 +201,7 @@ export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: n
       }
     }
     const grade = parts.map((p) => p.right).join(' ').replace(/\s+/g, ' ');
-    if (!importGrades().only.test(grade)) continue;
+    if (!importGradesFor(catalog).only.test(grade)) continue;
     for (const p of parts) {
       lines[p.k].items = p.left;
       lines[p.k].text = textOf(p.left);
@@ -219,28 +220,28 @@ export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: n
       continue;
     }
     // The heading starts where the judgement's name does (a title above it in the same font stays apart).
-    const start = kept.find((k) => JUDGEMENT_START.test(lines[k].text)) ?? kept[0];
-    const from = kept.filter((k) => k >= start);
+    const at = kept.find((k) => nameStart.test(lines[k].text)) ?? kept[0];
+    const from = kept.filter((k) => k >= at);
     const text = from.map((k) => lines[k].text).join(' ').replace(/[\s:]+$/, '');
-    join(lines, start, last, `${text}: ${grade}`, drop);
-    for (const k of from) if (k !== start) drop.add(k);
+    join(lines, at, last, `${text}: ${grade}`, drop);
+    for (const k of from) if (k !== at) drop.add(k);
   }
-  sentenceHeads(lines, body, drop);
+  sentenceHeads(lines, body, drop, nameStart);
   return lines.filter((_, k) => !drop.has(k));
 }
 
 /** Within a run of body lines, the lines of a judgement's name printed with a grade to their right. */
-function judgementHeads(lines: HeadingLine[], a: number, b: number): [number, number][] {
+function judgementHeads(lines: HeadingLine[], a: number, b: number, catalog: Catalog): [number, number][] {
   const out: [number, number][] = [];
   for (let k = a; k <= b; k++) {
     const l = lines[k];
     if (k > a && !/[.:;]$/.test(lines[k - 1].text)) continue; // starts a block
-    if (!JUDGEMENT_START.test(l.text) || /^\d/.test(l.text)) continue;
+    if (!importNamesFor(catalog).start.test(l.text) || /^\d/.test(l.text)) continue;
     // The name runs on over at most three lines; one of them has the grade beside it.
     const end = Math.min(b, k + 2);
     const x = l.items.find((it) => it.str.trim())?.x ?? 0;
     for (let n = k; n <= end; n++) {
-      if (gradePart(lines[n], x + 150)) {
+      if (gradePart(lines[n], catalog, x + 150)) {
         out.push([k, Math.min(end, lastNameLine(lines, k, end))]);
         break;
       }
@@ -264,11 +265,11 @@ const ENDS = /[.!?:;)”"’]$/;
  * lines of their own (after a finished line or at the top of a page, and
  * before a numbered paragraph, a bullet or a paragraph break): one heading line.
  */
-function sentenceHeads(lines: HeadingLine[], body: number, drop: Set<number>): void {
+function sentenceHeads(lines: HeadingLine[], body: number, drop: Set<number>, startsName: RegExp): void {
   const step = (a: HeadingLine, b: HeadingLine) => a.page === b.page && a.y - b.y > 0 && a.y - b.y <= a.size * 1.6;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];
-    if (drop.has(k) || l.rebuilt || l.size >= body * 1.12 || !/^[A-Z]/.test(l.text) || !JUDGEMENT_START.test(l.text) || /^\d/.test(l.text)) continue;
+    if (drop.has(k) || l.rebuilt || l.size >= body * 1.12 || !/^[A-Z]/.test(l.text) || !startsName.test(l.text) || /^\d/.test(l.text)) continue;
     const prev = lines[k - 1];
     if (prev && step(prev, l) && !ENDS.test(prev.text)) continue;
     for (let n = k; n <= k + 2 && n < lines.length; n++) {

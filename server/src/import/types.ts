@@ -51,7 +51,10 @@ export interface ImportedFrontMatter {
 export interface ImportOptions {
   /** Name of the input (used for messages and as a hint for the published date). */
   sourceName?: string;
-  /** The judgement catalogue (judgements.yaml), for the grade phrases the tables print (import/grades.ts). */
+  /**
+   * The judgement catalogue (judgements.yaml): the grade phrases and judgement names the readers look for
+   * (import/grades.ts, import/names.ts). Needed: without it the import fails with a reason saying so.
+   */
   catalog?: Catalog;
   /** Values that fill or replace what the document gives (`--set key=value`). */
   overrides?: Record<string, string>;

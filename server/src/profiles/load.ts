@@ -97,6 +97,15 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
         variants: strings(v.variants),
         headings: strings(v.headings),
       };
+      if (v.mentions !== undefined) {
+        const list = Array.isArray(v.mentions) ? v.mentions : [v.mentions];
+        if (list.some((m) => typeof m !== 'string' || !m.trim())) problems.push({ source, message: `judgement '${key}': mentions must be a list of phrases` });
+        spec.mentions = strings(v.mentions).filter((m) => m.trim());
+        for (const m of spec.mentions) {
+          const other = Object.values(catalog.judgements).find((j) => j.mentions?.some((x) => x.toLowerCase() === m.toLowerCase()));
+          if (other) problems.push({ source, message: `judgement '${key}': the mention '${m}' is already judgement '${other.key}''s` });
+        }
+      }
       catalog.judgements[key] = spec;
     }
   }

@@ -69,6 +69,13 @@ export interface JudgementSpec {
    * not near misses; they count only in an era that has the judgement.
    */
   headings?: string[];
+  /**
+   * Other phrases running text names the judgement by, besides its short name
+   * ('children looked after' for children in care, 'leadership' for leaders):
+   * how a council's paper or a letter quoting an earlier grade says which
+   * judgement it means (history/mentions.ts). Never names a table or heading may use.
+   */
+  mentions?: string[];
 }
 
 export interface Era {

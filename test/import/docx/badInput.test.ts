@@ -15,9 +15,10 @@ import { importDocx } from '../../../server/src/import/docx/index';
 import { oleStreamNames } from '../../../server/src/import/docx/ole';
 import { ilacsTitlePage, makeDocx, p } from './make';
 import { makeOle } from './makeOle';
+import { catalog } from '../../helpers/data';
 
 async function reason(bytes: Uint8Array, limits?: { maxPartBytes: number; maxTotalBytes: number; maxParts: number }): Promise<string> {
-  const r = await importDocx(bytes, { sourceName: 'draft.docx', limits });
+  const r = await importDocx(bytes, { catalog, sourceName: 'draft.docx', limits });
   assert.ok(!r.ok, 'should have been refused');
   return r.reason;
 }

@@ -13,6 +13,7 @@ import { importDocx } from '../../../server/src/import/docx/index';
 import { parseReport } from '../../../server/src/model/parse';
 import { builtinProfiles } from '../../../server/src/io/builtinData';
 import { abstractNum, ilacsTitlePage, makeDocx, num, p } from './make';
+import { catalog } from '../../helpers/data';
 
 function plainDraft(): string {
   return ilacsTitlePage() + [
@@ -34,7 +35,7 @@ const BULLETS = abstractNum(5, [{ ilvl: 0, fmt: 'bullet', text: '\uf0b7' }]) + n
 
 describe('import: Word documents (.docx)', () => {
   it('reads a plain draft: front matter from the title page, headings by style, typed numbers, bullets, the table', async () => {
-    const r = await importDocx(await makeDocx(plainDraft(), { numbering: BULLETS }), { sourceName: 'draft.docx' });
+    const r = await importDocx(await makeDocx(plainDraft(), { numbering: BULLETS }), { catalog, sourceName: 'draft.docx' });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.kind, 'ilacs');
     assert.strictEqual(r.frontMatter.authority, 'Exampleton');

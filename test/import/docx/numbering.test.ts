@@ -11,9 +11,10 @@ import { formatNumber } from '../../../server/src/import/docx/numbering';
 import { parseReport } from '../../../server/src/model/parse';
 import { builtinProfiles } from '../../../server/src/io/builtinData';
 import { abstractNum, ilacsTitlePage, makeDocx, num, p } from './make';
+import { catalog } from '../../helpers/data';
 
 async function body(paragraphs: string[], numbering: string, styles = ''): Promise<string> {
-  const r = await importDocx(await makeDocx(ilacsTitlePage() + paragraphs.join(''), { numbering, styles }), { sourceName: 'draft.docx' });
+  const r = await importDocx(await makeDocx(ilacsTitlePage() + paragraphs.join(''), { numbering, styles }), { catalog, sourceName: 'draft.docx' });
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return r.markdown.slice(r.markdown.indexOf('| Overall effectiveness'));
 }
@@ -143,7 +144,7 @@ describe('import: Word numbering in a scrutiny report (N.M)', () => {
       p('Themes from previous monitoring visits', { style: 'SectionHeading' }),
       p('Visits found steady progress.', { numId: 4, ilvl: 1 }),
     ].join('');
-    const r = await importDocx(await makeDocx(doc, { numbering, styles }), { sourceName: 'scrutiny.docx' });
+    const r = await importDocx(await makeDocx(doc, { numbering, styles }), { catalog, sourceName: 'scrutiny.docx' });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.kind, 'scrutiny');
     assert.strictEqual(r.frontMatter.meetingDate, '2024-09-11');

@@ -11,7 +11,7 @@ import { importDocx } from '../../../server/src/import/docx/index';
 import { parseReport } from '../../../server/src/model/parse';
 import { builtinProfiles } from '../../../server/src/io/builtinData';
 import { abstractNum, del, ilacsTitlePage, ins, makeDocx, num, p, run } from './make';
-import { data } from '../../helpers/data';
+import { catalog, data } from '../../helpers/data';
 
 const NUMBERING = abstractNum(0, [{ ilvl: 0, text: '%1.' }]) + num(1, 0) + abstractNum(1, [{ ilvl: 0, fmt: 'bullet', text: '•' }]) + num(2, 1);
 const H = (t: string) => p(t, { style: 'Heading2' });
@@ -35,7 +35,7 @@ describe('import: Word tracked changes', () => {
       p(['<w:r><w:rPr><w:b/><w:rPrChange w:id="8" w:author="A" w:date="2024-05-01T00:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>Leaders</w:t></w:r>', run(' know their services.')], { numId: 1 }),
       p([ins('A paragraph added in review.', 9)], { numId: 1 }),
     ].join('');
-    const r = await importDocx(await makeDocx(doc, { numbering: NUMBERING }), { sourceName: 'draft.docx' });
+    const r = await importDocx(await makeDocx(doc, { numbering: NUMBERING }), { catalog, sourceName: 'draft.docx' });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     const body = r.markdown.slice(r.markdown.indexOf(`## ${JUDGED}`)).split('\n').filter(Boolean);
     assert.deepStrictEqual(body, [
@@ -51,7 +51,7 @@ describe('import: Word tracked changes', () => {
   });
 
   it('says nothing about changes in a document that has none', async () => {
-    const r = await importDocx(await makeDocx(ilacsTitlePage() + H(JUDGED) + p('Plain.', { numId: 1 }), { numbering: NUMBERING }));
+    const r = await importDocx(await makeDocx(ilacsTitlePage() + H(JUDGED) + p('Plain.', { numId: 1 }), { numbering: NUMBERING }), { catalog });
     assert.ok(r.ok);
     assert.deepStrictEqual(r.docx.revisions, { insertions: 0, deletions: 0, moves: 0, formatting: 0 });
     assert.ok(!r.warnings.some((w) => /tracked changes|comment/.test(w)), r.warnings.join('\n'));
@@ -78,7 +78,7 @@ describe('import: Word comments', () => {
   ].join('');
 
   it('keeps each comment as an HTML comment after its paragraph, safe and never a directive', async () => {
-    const r = await importDocx(await makeDocx(doc, { numbering: NUMBERING, comments }), { sourceName: 'draft.docx' });
+    const r = await importDocx(await makeDocx(doc, { numbering: NUMBERING, comments }), { catalog, sourceName: 'draft.docx' });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     const md = r.markdown;
     assert.strictEqual(r.docx.comments, 5);
@@ -92,8 +92,8 @@ describe('import: Word comments', () => {
   });
 
   it('leaves the report the checker sees as it would be without the comments', async () => {
-    const withComments = await importDocx(await makeDocx(doc, { numbering: NUMBERING, comments }));
-    const without = await importDocx(await makeDocx(doc.replace(/<w:comment(Reference|RangeStart|RangeEnd) w:id="\d+"\/>/g, ''), { numbering: NUMBERING }));
+    const withComments = await importDocx(await makeDocx(doc, { numbering: NUMBERING, comments }), { catalog });
+    const without = await importDocx(await makeDocx(doc.replace(/<w:comment(Reference|RangeStart|RangeEnd) w:id="\d+"\/>/g, ''), { numbering: NUMBERING }), { catalog });
     assert.ok(withComments.ok && without.ok);
     const profiles = builtinProfiles();
     const a = parseReport(withComments.markdown, 'file:///a.md', profiles);

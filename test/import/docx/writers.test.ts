@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { importDocx } from '../../../server/src/import/docx/index';
 import { ilacsTitlePage, makeDocx, p, run, table } from './make';
+import { catalog } from '../../helpers/data';
 
 const JUDGED = 'The experiences and progress of children in care and care leavers: good';
 
@@ -40,7 +41,7 @@ describe('import: Word documents from other writers', () => {
         ],
       }],
     });
-    const r = await importDocx(new Uint8Array(await Packer.toBuffer(doc)), { sourceName: 'draft.docx' });
+    const r = await importDocx(new Uint8Array(await Packer.toBuffer(doc)), { catalog, sourceName: 'draft.docx' });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.deepStrictEqual(r.table, [{ name: 'Overall effectiveness', grade: 'Good' }]);
     assert.deepStrictEqual(r.markdown.slice(r.markdown.indexOf('## What')).split('\n').filter(Boolean), [
@@ -50,7 +51,7 @@ describe('import: Word documents from other writers', () => {
   });
 
   it('reads WordprocessingML under another namespace prefix', async () => {
-    const r = await importDocx(await makeDocx(ilacsTitlePage() + p(JUDGED, { style: 'Heading2' }) + p('1. Typed.'), { prefix: 'ns0' }));
+    const r = await importDocx(await makeDocx(ilacsTitlePage() + p(JUDGED, { style: 'Heading2' }) + p('1. Typed.'), { prefix: 'ns0' }), { catalog });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.match(r.markdown, new RegExp(`^## ${JUDGED}\\n\\n1\\. Typed\\.$`, 'm'));
   });
@@ -66,7 +67,7 @@ describe('import: Word documents from other writers', () => {
       p([run('2. Visible'), '<w:r><w:rPr><w:vanish/></w:rPr><w:t> hidden</w:t></w:r>', run(' text.'), '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:t xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">Picture text</a:t></wp:inline></w:drawing></w:r>']),
       p([`<w:sdt><w:sdtContent>${run('3. In a content control.')}</w:sdtContent></w:sdt>`]),
     ].join('');
-    const r = await importDocx(await makeDocx(body));
+    const r = await importDocx(await makeDocx(body), { catalog });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.match(r.markdown, /^# Inspection of Exampleton local authority children’s services$/m);
     assert.deepStrictEqual(r.markdown.slice(r.markdown.indexOf(`## ${JUDGED}`)).split('\n').filter(Boolean), [
@@ -79,7 +80,7 @@ describe('import: Word documents from other writers', () => {
     const box = (t: string) => `<w:txbxContent>${p(t, { style: 'Title' })}</w:txbxContent>`;
     const anchored = `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>${box('Inspection of Exampleton local authority children’s services')}</wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${box('Inspection of Exampleton local authority children’s services')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
     const rest = ilacsTitlePage().slice(ilacsTitlePage().indexOf('</w:p>') + 6);
-    const r = await importDocx(await makeDocx(anchored + rest + p(JUDGED, { style: 'Heading2' }) + p('1. Typed.')));
+    const r = await importDocx(await makeDocx(anchored + rest + p(JUDGED, { style: 'Heading2' }) + p('1. Typed.')), { catalog });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.strictEqual(r.frontMatter.authority, 'Exampleton');
     assert.strictEqual((r.markdown.match(/Inspection of Exampleton/g) ?? []).length, 1);
@@ -92,7 +93,7 @@ describe('import: Word documents from other writers', () => {
     const other = table([['Team', 'Caseload'], ['Front door', '18']]);
     // A cell of two paragraphs: a table used for layout, not data.
     const laidOut = table([['Contact', 'Address']]).replace('<w:tc>', `<w:tc>${p('Ann Example')}`).replace('</w:tbl>', `<w:tr><w:tc>${p('Second row')}</w:tc><w:tc>${p('x')}</w:tc></w:tr></w:tbl>`);
-    const r = await importDocx(await makeDocx(title.slice(0, title.indexOf('<w:tbl>')) + judgements + p(JUDGED, { style: 'Heading2' }) + other + p('1. Typed.') + laidOut));
+    const r = await importDocx(await makeDocx(title.slice(0, title.indexOf('<w:tbl>')) + judgements + p(JUDGED, { style: 'Heading2' }) + other + p('1. Typed.') + laidOut), { catalog });
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.deepStrictEqual(r.table.map((t) => t.grade), ['Good', 'Good']);
     assert.match(r.markdown, /^\| Team \| Caseload \|\n\| --- \| --- \|\n\| Front door \| 18 \|$/m);

@@ -8,8 +8,9 @@
  * Markdown is tied back to the Word paragraphs (sourceMap.ts). Never throws.
  */
 import { buildReport } from '../build';
-import { importGrades, useImportCatalog } from '../grades';
+import { importGradesFor, NO_CATALOG } from '../grades';
 import { TABLE_HEADER } from '../patterns';
+import type { Catalog } from '../../profiles/types';
 import type { ImportOptions, ImportResult, Para, TableRow } from '../types';
 import { readBody, type RawTable, type Revisions } from './body';
 import { commentHtml, readComments } from './comments';
@@ -50,10 +51,10 @@ export function isWordFile(name: string, bytes: Uint8Array): boolean {
 const clean = (s: string) => s.replace(/[\t\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A two-column table whose second column is made of grades is the judgement table. */
-function judgementRows(t: RawTable): TableRow[] | undefined {
+function judgementRows(t: RawTable, catalog: Catalog): TableRow[] | undefined {
   const rows = t.rows.map((r) => r.map(clean).filter(Boolean));
   const first = rows[0] ?? [];
-  const GRADE_RE = importGrades().any;
+  const GRADE_RE = importGradesFor(catalog).any;
   const header = TABLE_HEADER.test(first.join(' ')) || (/\b(judgements?|grades?)\b/i.test(first.join(' ')) && !GRADE_RE.test(first[first.length - 1] ?? ''));
   const body = header ? rows.slice(1) : rows;
   const graded = body.filter((r) => r.length === 2 && GRADE_RE.test(r[1]) && r[1].replace(GRADE_RE, '').replace(/[\s.]/g, '') === '');
@@ -108,6 +109,8 @@ function gridRows(t: RawTable): string[][] | undefined {
 
 export async function importDocx(bytes: Uint8Array, options: DocxImportOptions = {}): Promise<DocxImportResult> {
   try {
+    const { catalog } = options;
+    if (!catalog) return { ok: false, reason: NO_CATALOG };
     const open = await openDocx(bytes, options.limits ?? DEFAULT_LIMITS);
     if (!open.ok) return open;
     const { pkg } = open;
@@ -119,7 +122,6 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
       return p ? pkg.readXml(p) : undefined;
     };
     const [stylesXml, numberingXml, commentsXml] = [await part('styles'), await part('numbering'), await part('comments')];
-    if (options.catalog) useImportCatalog(options.catalog);
     for (const x of [stylesXml, numberingXml, commentsXml]) if (x && !x.ok) return x;
     const stylesRoot = stylesXml?.ok ? stylesXml.root : undefined;
     const styles = new Styles(stylesRoot);
@@ -152,7 +154,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
       sources.push(source);
       if (raw.table !== undefined) {
         if (tablesDone.has(raw.table)) continue;
-        const rows = judgementRows(body.tables[raw.table]);
+        const rows = judgementRows(body.tables[raw.table], catalog);
         if (rows) {
           tablesDone.add(raw.table);
           paras.push({ lines: ['Judgement Grade'], table: rows });
@@ -172,7 +174,7 @@ export async function importDocx(bytes: Uint8Array, options: DocxImportOptions =
     if (orphanComments.length > 0 && sources.length > 0) sources[sources.length - 1].comments.push(...orphanComments);
     if (paras.length === 0) return { ok: false, reason: 'the Word document has no text' };
 
-    const built = buildReport(paras, recorded?.ok ? { ...options, known: recorded.known } : options);
+    const built = buildReport(paras, catalog, recorded?.ok ? { ...options, known: recorded.known } : options);
     if (!built.ok) return built;
     if (recorded && !recorded.ok) built.warnings.unshift(recorded.reason);
     const placed = insertComments(built.markdown, mapLines(built.markdown, sources), sources, (id) => {
