@@ -12,10 +12,11 @@
  * module.enableCompileCache() would do this for us, but it writes a cache
  * while running, and the tool runs on Node 20.
  */
-import * as fs from 'fs';
-import Module from 'module';
-import * as path from 'path';
-import * as vm from 'vm';
+import { readFileSync } from 'fs';
+// Named imports only: a namespace or default import of a Node module is copied property by property in the bundle.
+import { Module } from 'module';
+import { join } from 'path';
+import { Script } from 'vm';
 
 // esbuild.mjs (makeCodeCache) writes the cache in this form: keep the two in step.
 const BUNDLE = 'cli-main.js';
@@ -23,17 +24,17 @@ const CACHE = `${BUNDLE}.cache`;
 
 /** Compiles dist/<BUNDLE> (with the cache when it fits) and runs it as a module. */
 function launch(dir: string): void {
-  const file = path.join(dir, BUNDLE);
-  const source = fs.readFileSync(file, 'utf8');
+  const file = join(dir, BUNDLE);
+  const source = readFileSync(file, 'utf8');
   let cachedData: Buffer | undefined;
   try {
-    const cache = fs.readFileSync(path.join(dir, CACHE));
+    const cache = readFileSync(join(dir, CACHE));
     const head = source.slice(0, source.indexOf('\n') + 1);
     if (head.startsWith('// build ') && cache.subarray(0, head.length).toString('latin1') === head) cachedData = cache.subarray(head.length);
   } catch {
     // no cache: compile as usual
   }
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const mod = new Module(file, require.main);
   mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(dir);

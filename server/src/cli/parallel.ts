@@ -11,10 +11,10 @@
  * check runs on one thread. A worker that fails costs time, not results: the
  * files it had not sent back are checked here.
  */
-import * as fs from 'fs';
-import * as os from 'os';
+import { existsSync } from 'fs';
+import type * as Os from 'os';
 import * as path from 'path';
-import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import type * as WorkerThreads from 'worker_threads';
 import { SettingsFinder } from '../config/find';
 import { loadBuiltinData } from '../io/builtinData';
 import { nodeSettingsFiles } from '../io/files';
@@ -27,6 +27,12 @@ const MIN_FILES = 24;
 /** Files a worker is given at most, whatever the machine. */
 const MAX_JOBS = 8;
 const ROLE = 'inspection-reports check worker';
+/** On a worker's command line, so that a run can tell it is one without loading worker_threads (which costs a short run 8 ms). */
+const WORKER_ARG = '--inspection-reports-check-worker';
+
+// Loaded only when a folder is large enough to share, or in a worker.
+const threads = (): typeof WorkerThreads => require('worker_threads') as typeof WorkerThreads;
+const os = (): typeof Os => require('os') as typeof Os;
 
 interface Job {
   role: typeof ROLE;
@@ -40,7 +46,7 @@ interface Job {
 function workerScript(): string | undefined {
   if (path.basename(__filename) !== 'cli-main.js') return undefined;
   const script = path.join(__dirname, 'cli.js');
-  return fs.existsSync(script) ? script : undefined;
+  return existsSync(script) ? script : undefined;
 }
 
 /**
@@ -51,7 +57,7 @@ export function parallelJobs(count: number, asked: number | undefined): number {
   if (!workerScript() || count < 2) return 1;
   if (asked !== undefined) return Math.max(1, Math.min(asked, count));
   if (count < MIN_FILES) return 1;
-  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, MAX_JOBS));
+  return Math.max(1, Math.min(os().availableParallelism?.() ?? os().cpus().length, MAX_JOBS));
 }
 
 /** Checks `files` on `jobs` threads (this one among them); the results in the files' order. */
@@ -66,9 +72,9 @@ export async function checkInParallel(files: string[], jobs: number, config: str
   for (let w = 0; script && w < jobs - 1; w++) {
     done.push(
       new Promise<void>((resolve) => {
-        let worker: Worker;
+        let worker: WorkerThreads.Worker;
         try {
-          worker = new Worker(script, { workerData: job, stdout: true, stderr: true });
+          worker = new (threads().Worker)(script, { argv: [WORKER_ARG], workerData: job, stdout: true, stderr: true });
         } catch {
           resolve();
           return;
@@ -96,11 +102,14 @@ export async function checkInParallel(files: string[], jobs: number, config: str
 
 /** Whether this thread is a check worker (started by checkInParallel). */
 export function isCheckWorker(): boolean {
+  if (!process.argv.includes(WORKER_ARG)) return false;
+  const { isMainThread, workerData } = threads();
   return !isMainThread && (workerData as Job | undefined)?.role === ROLE;
 }
 
 /** A worker's whole life: take files from the shared counter, check each, send the results, end. */
 export function runCheckWorker(checkFile: (file: string, data: BuiltinData, finder: SettingsFinder) => Checked): void {
+  const { parentPort, workerData } = threads();
   const job = workerData as Job;
   const counter = new Int32Array(job.next);
   const data = loadBuiltinData();

@@ -3,7 +3,7 @@
  * server/profiles/*.yaml and the list of docs/rules pages, whether we run from
  * source (tsx, tests) or from the bundle in dist/ (esbuild.mjs copies both).
  */
-import * as fs from 'fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { DataProblem } from '../profiles/load';
@@ -17,7 +17,7 @@ export function builtinProfileDir(): string {
     path.join(__dirname, '..', 'profiles'),
     path.join(__dirname, '..', '..', 'profiles'),
   ];
-  for (const c of candidates) if (fs.existsSync(path.join(c, 'judgements.yaml'))) return c;
+  for (const c of candidates) if (existsSync(path.join(c, 'judgements.yaml'))) return c;
   return candidates[candidates.length - 1];
 }
 
@@ -31,7 +31,7 @@ export function docsDir(): string | undefined {
   ];
   for (const c of candidates) {
     try {
-      if (fs.statSync(c).isDirectory()) return c;
+      if (statSync(c).isDirectory()) return c;
     } catch {
       // try the next place
     }
@@ -47,7 +47,7 @@ function readTexts(): { judgements: SourceText; profiles: SourceText[]; abbrevia
   const problems: DataProblem[] = [];
   let names: string[] = [];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.yaml') && !NOT_PROFILES.has(n)).sort();
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml') && !NOT_PROFILES.has(n)).sort();
   } catch (e) {
     problems.push({ source: dir, message: `cannot list built-in profiles: ${(e as Error).message}` });
   }
@@ -59,7 +59,7 @@ function readTexts(): { judgements: SourceText; profiles: SourceText[]; abbrevia
 export function readData(dir: string, name: string, problems: DataProblem[]): SourceText {
   const file = path.join(dir, name);
   try {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
     const pre = readParsed(dir)[name];
     return { source: file, text, data: pre?.text === text ? pre.data : undefined };
   } catch (e) {
@@ -80,7 +80,7 @@ function readParsed(dir: string): Record<string, { text: string; data: unknown }
   let parsed = parsedByDir.get(dir);
   if (!parsed) {
     try {
-      parsed = JSON.parse(fs.readFileSync(path.join(dir, 'parsed.json'), 'utf8')) as Record<string, { text: string; data: unknown }>;
+      parsed = JSON.parse(readFileSync(path.join(dir, 'parsed.json'), 'utf8')) as Record<string, { text: string; data: unknown }>;
     } catch {
       parsed = {};
     }
@@ -94,7 +94,7 @@ function listRuleDocs(): Map<string, string> {
   const dir = docsDir();
   if (!dir) return out;
   try {
-    for (const n of fs.readdirSync(dir).sort()) if (n.endsWith('.md')) out.set(n.slice(0, -3), pathToFileURL(path.join(dir, n)).href);
+    for (const n of readdirSync(dir).sort()) if (n.endsWith('.md')) out.set(n.slice(0, -3), pathToFileURL(path.join(dir, n)).href);
   } catch {
     // no pages: diagnostics go without a link
   }

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import { linkSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'fs';
 import * as path from 'path';
 
 import type { SettingsFiles } from '../config/find';
@@ -12,9 +12,9 @@ export { decodeText, type ReadResult };
  * (a NUL byte) or not valid UTF-8. A leading byte-order mark is dropped.
  */
 export function readTextFile(file: string, maxBytes: number, tooBig = 'not checked'): ReadResult {
-  let stat: fs.Stats;
+  let stat: Stats;
   try {
-    stat = fs.statSync(file);
+    stat = statSync(file);
   } catch (e) {
     return { ok: false, reason: describeError(e) };
   }
@@ -24,7 +24,7 @@ export function readTextFile(file: string, maxBytes: number, tooBig = 'not check
   }
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    buf = readFileSync(file);
   } catch (e) {
     return { ok: false, reason: describeError(e) };
   }
@@ -49,18 +49,18 @@ export function describeError(e: unknown): string {
  */
 export function collectMarkdown(root: string, problems: { file: string; reason: string }[]): string[] {
   const out: string[] = [];
-  let stat: fs.Stats;
+  let stat: Stats;
   try {
-    stat = fs.statSync(root);
+    stat = statSync(root);
   } catch (e) {
     problems.push({ file: root, reason: describeError(e) });
     return out;
   }
   if (stat.isFile()) return [root];
   const walk = (dir: string) => {
-    let entries: fs.Dirent[];
+    let entries: Dirent[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ file: dir, reason: describeError(e) });
       return;
@@ -86,11 +86,11 @@ export function collectMarkdown(root: string, problems: { file: string; reason: 
 export function writeFileAtomic(file: string, text: string): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    fs.renameSync(tmp, file);
+    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    renameSync(tmp, file);
   } catch (e) {
     try {
-      fs.unlinkSync(tmp);
+      unlinkSync(tmp);
     } catch {
       // nothing to clean up
     }
@@ -104,15 +104,15 @@ export function writeFileAtomic(file: string, text: string): void {
  * target exists) or, with `force`, a rename over it. Creates the folder.
  */
 export function writeNewFile(file: string, data: string | Uint8Array, force: boolean): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  fs.writeFileSync(tmp, data, typeof data === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
+  writeFileSync(tmp, data, typeof data === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
   try {
-    if (force) fs.renameSync(tmp, file);
-    else fs.linkSync(tmp, file);
+    if (force) renameSync(tmp, file);
+    else linkSync(tmp, file);
   } finally {
     try {
-      fs.unlinkSync(tmp);
+      unlinkSync(tmp);
     } catch {
       // renamed away
     }
@@ -123,14 +123,14 @@ export function writeNewFile(file: string, data: string | Uint8Array, force: boo
 export const nodeSettingsFiles: SettingsFiles = {
   isFile(file) {
     try {
-      return fs.statSync(file).isFile();
+      return statSync(file).isFile();
     } catch {
       return false;
     }
   },
   readText(file) {
     try {
-      return fs.readFileSync(file, 'utf8');
+      return readFileSync(file, 'utf8');
     } catch (e) {
       return e as Error;
     }

@@ -6,7 +6,7 @@
  * A reader that stops reading (`... | head`: EPIPE) is not an error: the run
  * ends quietly with the exit code it had.
  */
-import * as fs from 'fs';
+import { writeSync } from 'fs';
 
 type Fd = 1 | 2;
 
@@ -32,7 +32,7 @@ export function writeTo(fd: Fd, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
   try {
-    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -96,6 +96,8 @@ function checkMonitoringCause(ctx: RuleContext): void {
   const re = causePattern(catalog);
   for (const block of model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
+    // Most paragraphs say no "since": a plain search first, then the pattern.
+    if (!block.text.toLowerCase().includes('since')) continue;
     const text = block.text.replace(/[\u2018\u2019]/g, "'");
     for (const m of text.matchAll(re)) {
       const grade = m[1];
