@@ -25,7 +25,8 @@ Options for check:
   --config <file>     use this settings file instead of the nearest .inspection-reports.yaml
   --fix               apply every mechanical fix, writing each file safely, then report what is left
   --exit-zero         exit 0 even when errors are found (used by 'npm start')
-  --jobs <n>          check on n threads (default: one a processor for 24 files or more; 1: one thread)
+  --jobs <n>          check on n threads (default: one a processor for 24 files or more
+                      on 4 processors or more, else 1)
   --quiet             print errors only
 
   -h, --help          show this help

@@ -24,6 +24,14 @@ import type { Checked } from './checkCommand';
 
 /** Below this many files, starting a worker costs more than it saves (auto mode). */
 const MIN_FILES = 24;
+/**
+ * Fewer processors than this, and one thread is used unless --jobs says
+ * otherwise: on 2 processors V8's own background threads (the collector, the
+ * compiler) already keep the second busy during a check, and two checks at once
+ * did 1.19 times the work of one, not twice; a folder of 200 reports took 905 ms
+ * on two threads against 858 ms on one (`npm run bench -- --only process`).
+ */
+const MIN_PROCESSORS = 4;
 /** Files a worker is given at most, whatever the machine. */
 const MAX_JOBS = 8;
 const ROLE = 'inspection-reports check worker';
@@ -51,13 +59,15 @@ function workerScript(): string | undefined {
 
 /**
  * How many threads to check `count` files on: `asked` (--jobs) when given,
- * otherwise one a processor for a large folder; 1 when only one can run.
+ * otherwise one a processor for a large folder on a machine of 4 processors
+ * or more; 1 when only one can run.
  */
 export function parallelJobs(count: number, asked: number | undefined): number {
   if (!workerScript() || count < 2) return 1;
   if (asked !== undefined) return Math.max(1, Math.min(asked, count));
   if (count < MIN_FILES) return 1;
-  return Math.max(1, Math.min(os().availableParallelism?.() ?? os().cpus().length, MAX_JOBS));
+  const processors = os().availableParallelism?.() ?? os().cpus().length;
+  return processors < MIN_PROCESSORS ? 1 : Math.min(processors, MAX_JOBS);
 }
 
 /** Checks `files` on `jobs` threads (this one among them); the results in the files' order. */

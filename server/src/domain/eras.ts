@@ -40,9 +40,16 @@ export function describeEra(catalog: Catalog, era: Era): string {
   return `${frameworkName(era.framework)}, ${eraWindow(catalog, era)}`;
 }
 
-/** Every judgement key the era knows (table and sections). */
-export function eraKeys(era: Era): Set<string> {
-  return new Set([...era.table, ...era.sections]);
+const keysOf = new WeakMap<Era, ReadonlySet<string>>();
+
+/** Every judgement key the era knows (table and sections), made once per era. */
+export function eraKeys(era: Era): ReadonlySet<string> {
+  let keys = keysOf.get(era);
+  if (!keys) {
+    keys = new Set([...era.table, ...era.sections]);
+    keysOf.set(era, keys);
+  }
+  return keys;
 }
 
 /** The eras (any framework) whose judgement sets (table or sections) include a key. */
