@@ -72,5 +72,10 @@ describe('the command line bundle gives the same results as the sources', functi
     assert.ok(m, traced.stderr);
     assert.ok(Number(m[2]) > 0, `the worker checked no file: ${m[0]}`);
     assert.strictEqual(traced.stdout, one.stdout);
+    // A worker that fails loses nothing: the files it took are checked on the main thread.
+    const failing = check('3', { INSPECTION_REPORTS_TEST_FAILING_WORKER: '1', INSPECTION_REPORTS_TRACE_JOBS: '1' });
+    assert.strictEqual(failing.status, one.status, failing.stderr);
+    assert.strictEqual(failing.stdout, one.stdout);
+    assert.match(failing.stderr, /jobs: \d+ files checked/, 'no worker sent a result');
   });
 });

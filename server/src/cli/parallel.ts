@@ -107,7 +107,10 @@ export async function checkInParallel(files: string[], jobs: number, config: str
   // How the files were shared, for tests and the curious: INSPECTION_REPORTS_TRACE_JOBS=1.
   if (process.env.INSPECTION_REPORTS_TRACE_JOBS) writeTo(2, `jobs: ${counts.join(' + ')} files checked (this thread first)\n`);
   // Whatever a failed worker took and did not send back is checked here.
-  return results.map((r, i) => r ?? checkHere(files[i]));
+  // (A loop, not map: map skips the holes a failed worker leaves.)
+  const all: Checked[] = [];
+  for (let i = 0; i < files.length; i++) all.push(results[i] ?? checkHere(files[i]));
+  return all;
 }
 
 /** Whether this thread is a check worker (started by checkInParallel). */
@@ -125,6 +128,11 @@ export function runCheckWorker(checkFile: (file: string, data: BuiltinData, find
   const data = loadBuiltinData();
   const finder = new SettingsFinder(data, nodeSettingsFiles, job.config);
   const batch: [number, Checked][] = [];
-  for (let i = Atomics.add(counter, 0, 1); i < job.files.length; i = Atomics.add(counter, 0, 1)) batch.push([i, checkFile(job.files[i], data, finder)]);
+  // For the test of a failing worker (test/build/cliBundle.test.ts): fail after taking a file, before sending anything.
+  const failAfterOne = process.env.INSPECTION_REPORTS_TEST_FAILING_WORKER === '1';
+  for (let i = Atomics.add(counter, 0, 1); i < job.files.length; i = Atomics.add(counter, 0, 1)) {
+    if (failAfterOne) throw new Error(`a failing worker, as the test asked (it took file ${i})`);
+    batch.push([i, checkFile(job.files[i], data, finder)]);
+  }
   parentPort?.postMessage(batch);
 }
