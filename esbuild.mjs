@@ -83,8 +83,8 @@ export const lazyChunks = {
 };
 
 /**
- * Two changes to markdown-it's published bundle as it is bundled, for the
- * command line's start-up and the parser's speed; the build fails if either
+ * Changes to markdown-it's published bundle as it is bundled, for the
+ * command line's start-up and the parser's speed; the build fails if one
  * is not found, rather than bundle an unpatched parser unnoticed
  * (test/build/cliBundle.test.ts compares the bundle's results with the
  * sources'):
@@ -103,7 +103,7 @@ const MARKDOWN_IT_PATCHES = [
 ];
 
 export const markdownItPatches = {
-  name: 'fast-fields',
+  name: 'markdown-it-patches',
   setup(build) {
     build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async (args) => {
       let text = await fs.promises.readFile(args.path, 'utf8');
