@@ -99,6 +99,14 @@ describe('bundles: the check path loads only what it checks', function () {
     assert.ok((await build('yaml')).inputs.some((f) => /node_modules\/yaml\//.test(f)));
   });
 
+  it('the extension package (.vscodeignore) holds every file the language server may load', async () => {
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    const server = await build('server');
+    const loaded = [...server.text.matchAll(/require\("\.\/([\w-]+)\.js"\)/g)].map((m) => m[1]);
+    assert.ok(loaded.includes('yaml') && loaded.includes('unpdf'), `the server loads ${loaded.join(', ')}`);
+    for (const out of ['server', ...loaded]) assert.ok(ignore.includes(`!dist/${out}.js`), `dist/${out}.js is not packaged (.vscodeignore)`);
+  });
+
   it('the language server loads pdf.js only when a PDF is imported', async () => {
     const b = await build('server');
     assert.deepStrictEqual(b.inputs.filter((f) => /node_modules\/unpdf\//.test(f)), []);
