@@ -1,5 +1,5 @@
 import type { Span } from '../core/types';
-import { gradeWords } from '../domain/grades';
+import { gradesFor, gradeWords } from '../domain/grades';
 import { escapeRegExp } from '../domain/text';
 import { looksLikeGrade, matchJudgementName } from '../model/judgements';
 import { blockSpan, normalise } from '../model/text';
@@ -74,10 +74,6 @@ function gradeLine(catalog: Catalog, line: string): { name: string; grade: strin
   return { name, grade };
 }
 
-/**
- * A monitoring letter names the judgement that began the monitoring: that
- * judgement is inadequate. "since the local authority was judged good" is a slip.
- */
 /** "since the local authority was judged <grade>": made once per catalogue. */
 const causes = new WeakMap<Catalog, RegExp>();
 function causePattern(catalog: Catalog): RegExp {
@@ -90,9 +86,15 @@ function causePattern(catalog: Catalog): RegExp {
   return re;
 }
 
+/**
+ * A monitoring letter names the judgement that began the monitoring: that
+ * judgement is the lowest grade (judgements.yaml: the last of the report's
+ * grade set, 'inadequate'). "since the local authority was judged good" is a slip.
+ */
 function checkMonitoringCause(ctx: RuleContext): void {
   const { catalog, model } = ctx;
-  const inadequate = 'inadequate';
+  const inadequate = gradesFor(catalog, model).at(-1)?.toLowerCase();
+  if (!inadequate) return;
   const re = causePattern(catalog);
   for (const block of model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
@@ -106,7 +108,7 @@ function checkMonitoringCause(ctx: RuleContext): void {
       ctx.report({
         span: blockSpan(block.offsets, from, from + grade.length),
         severity: 'warning',
-        message: `Monitoring visits follow an inadequate judgement; '${grade}' here is probably a slip for 'inadequate'.`,
+        message: `Monitoring visits follow ${/^[aeiou]/.test(inadequate) ? 'an' : 'a'} ${inadequate} judgement; '${grade}' here is probably a slip for '${inadequate}'.`,
       });
     }
   }
