@@ -71,6 +71,15 @@ export function newestFramework(catalog: Catalog): string | undefined {
   return catalog.eras.reduce<Era | undefined>((a, e) => (!a || e.from > a.from ? e : a), undefined)?.framework;
 }
 
+/**
+ * The overall judgement's key as the history reads it: the newest era's that
+ * has one ('overall'; ILACS from April 2026 has none). What a grade quoted
+ * with no judgement named ("judged inadequate in 2019") is about.
+ */
+export function overallKey(catalog: Catalog): string | undefined {
+  return [...catalog.eras].filter((e) => e.overall !== undefined).sort((a, b) => b.from.localeCompare(a.from))[0]?.overall;
+}
+
 const mentionPhrases = new WeakMap<Catalog, readonly (readonly [string, string])[]>();
 
 /**
