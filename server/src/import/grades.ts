@@ -40,6 +40,19 @@ export function agreeing(alternation: string): string {
   return alternation.replace(/\brequires\b/gi, 'requires?');
 }
 
+/**
+ * Whether a table cell's grade text is a whole grade that the next line does
+ * not carry on: 'Requires improvement' is whole, unless the next line starts
+ * 'to be good' (a longer phrase of the catalogue goes on with its first word).
+ */
+export function gradeComplete(catalog: Catalog, text: string, next: string): boolean {
+  const t = text.replace(/\.$/, '').toLowerCase();
+  const { phrases } = importGradesFor(catalog);
+  if (!phrases.some((p) => p.toLowerCase() === t)) return false;
+  const word = next.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return !phrases.some((p) => p.toLowerCase().startsWith(`${t} ${word}`));
+}
+
 const byFramework = new WeakMap<Catalog, Map<string, string>>();
 
 /**
