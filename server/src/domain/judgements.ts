@@ -80,6 +80,12 @@ export function overallKey(catalog: Catalog): string | undefined {
   return [...catalog.eras].filter((e) => e.overall !== undefined).sort((a, b) => b.from.localeCompare(a.from))[0]?.overall;
 }
 
+/** The phrases running text names the overall judgement by ('overall effectiveness', 'overall'), longest first. */
+export function overallMentions(catalog: Catalog): string[] {
+  const key = overallKey(catalog);
+  return judgementMentions(catalog).filter(([, k]) => k === key).map(([phrase]) => phrase);
+}
+
 const mentionPhrases = new WeakMap<Catalog, readonly (readonly [string, string])[]>();
 
 /**

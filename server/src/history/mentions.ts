@@ -7,7 +7,7 @@
  */
 import { MONTHS, monthNumber } from '../core/dates';
 import { allGradePhrases, phraseAlternation } from '../domain/grades';
-import { judgementMentions, overallKey } from '../domain/judgements';
+import { judgementMentions, overallKey, overallMentions } from '../domain/judgements';
 import { escapeRegExp } from '../domain/text';
 import type { Catalog } from '../profiles/types';
 import type { GradeQuote, Mention, MentionKind } from './types';
@@ -48,8 +48,7 @@ function gradeGroup(catalog: Catalog): string {
  * that matches nothing when the catalogue has no overall judgement.
  */
 function overallWords(catalog: Catalog): string {
-  const key = overallKey(catalog);
-  const phrases = judgementMentions(catalog).filter(([, k]) => k === key).map(([phrase]) => phrase);
+  const phrases = overallMentions(catalog);
   return phrases.length > 0 ? phraseAlternation(phrases).replace(/ /g, '\\s+') : '(?!)';
 }
 

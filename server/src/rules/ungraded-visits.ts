@@ -1,5 +1,6 @@
 import type { Span } from '../core/types';
 import { gradesFor, gradeWords } from '../domain/grades';
+import { overallMentions } from '../domain/judgements';
 import { escapeRegExp } from '../domain/text';
 import { looksLikeGrade, matchJudgementName } from '../model/judgements';
 import { blockSpan, normalise } from '../model/text';
@@ -64,13 +65,25 @@ function checkGradeLines(ctx: RuleContext, what: string): void {
 
 const EMPHASIS = /^[*_]+|[*_]+$/g;
 
+/** "Grade", "Judgement", "Overall grade" (the overall judgement's words, judgements.yaml mentions) before a grade's colon. Once per catalogue. */
+const labels = new WeakMap<Catalog, RegExp>();
+function gradeLabel(catalog: Catalog): RegExp {
+  let re = labels.get(catalog);
+  if (!re) {
+    const overall = overallMentions(catalog).map((m) => escapeRegExp(m).replace(/ /g, '\\s+')).join('|');
+    re = new RegExp(`^(?:${overall ? `(?:${overall})\\s+` : ''})?(?:grade|judgement)$`, 'i');
+    labels.set(catalog, re);
+  }
+  return re;
+}
+
 function gradeLine(catalog: Catalog, line: string): { name: string; grade: string } | undefined {
   const colon = line.indexOf(':');
   if (colon <= 0) return undefined;
   const name = line.slice(0, colon).trim().replace(EMPHASIS, '').trim();
   const grade = line.slice(colon + 1).trim().replace(EMPHASIS, '').replace(/\.$/, '').trim();
   if (!name || !grade || !looksLikeGrade(catalog, grade)) return undefined;
-  if (!matchJudgementName(catalog, name) && !/^(overall )?(grade|judgement)$/i.test(name)) return undefined;
+  if (!matchJudgementName(catalog, name) && !gradeLabel(catalog).test(name)) return undefined;
   return { name, grade };
 }
 
