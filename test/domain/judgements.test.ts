@@ -64,6 +64,7 @@ describe('domain: judgement matching', () => {
     assert.deepStrictEqual(fam('sif-adoption'), ['in-care'], 'by partOf (judgements.yaml)');
     assert.strictEqual(fam('overall'), undefined, 'the overall judgement is no area');
     assert.strictEqual(fam('sif-overall'), undefined);
+    assert.strictEqual(fam('sif-looked-after'), fam('in-care'), 'one array per family (compared by identity first)');
     assert.strictEqual(judgementFamilies(catalog()), judgementFamilies(catalog()), 'built once per catalogue');
   });
 

@@ -147,7 +147,14 @@ export function judgementFamilies(catalog: Catalog): JudgementFamilies {
   const wordsIn = (text: string, phrase: string) => phrasePattern(phrase).test(text);
   // Areas: families whose short name holds no other family's.
   const areas = [...heads].filter((k) => ![...heads].some((o) => o !== k && wordsIn(shortOf(catalog, k), shortOf(catalog, o))));
-  const areasOf = (k: string) => (areas.includes(k) ? [k] : areas.filter((a) => wordsIn(shortOf(catalog, k), shortOf(catalog, a))));
+  // One array per family, so that findings of one family hold the same one (placePrior compares them first by identity).
+  const interned = new Map<string, readonly string[]>();
+  const areasOf = (k: string) => {
+    const list = areas.includes(k) ? [k] : areas.filter((a) => wordsIn(shortOf(catalog, k), shortOf(catalog, a)));
+    const id = list.join('\n');
+    if (!interned.has(id)) interned.set(id, list);
+    return interned.get(id)!;
+  };
   const own = judgementMentions(catalog).filter(([, k]) => heads.has(k));
   const byKey = new Map<string, readonly string[]>();
   const familyOfKey = (key: string, seen: Set<string>): readonly string[] | undefined => {
