@@ -98,6 +98,19 @@ describe('history: quoted grades', () => {
     assert.deepEqual(theirs('In 2019 the band was judged excellent.'), ['x']);
     assert.deepEqual(theirs('In 2019 leaders were judged excellent.'), [undefined], 'only the newest framework\'s judgements are named');
   });
+
+  it("names the overall judgement after the grade by the catalogue's words for it", () => {
+    const judgementOf = (t: string, c = catalog) => findGradeQuotes(t, 0, lineOf, c).map((q) => q.judgement);
+    assert.deepEqual(judgementOf('In 2019 the council was judged good overall.'), ['overall']);
+    assert.deepEqual(judgementOf('In 2019 the council was judged good all told.'), [undefined]);
+    const other = readCatalog({
+      grades: { g: ['Excellent'] },
+      judgements: { x: { name: 'The quality of xylophones', short: 'xylophones' }, v: { name: 'Verdict', short: 'verdict', mentions: ['all told'] } },
+      eras: [{ id: 'e', framework: 'f', from: '2010-01-01', grades: 'g', table: ['x', 'v'], overall: 'v' }],
+    }, 'other', []);
+    assert.deepEqual(judgementOf('In 2019 the council was judged excellent all told.', other), ['v']);
+    assert.deepEqual(judgementOf('In 2019 the council was judged excellent overall.', other), [undefined], "'overall' is not this catalogue's word");
+  });
 });
 
 describe('history: resolving mentions against the history', () => {

@@ -170,7 +170,7 @@ describe('import: the SIF LSCB review after a front page that states its grade',
       { t: 'heading', text: `Section 2: ${lscb}` },
       { t: 'heading', text: 'Areas for improvement' },
     ];
-    const out = nestLscbReview(blocks);
+    const out = nestLscbReview(blocks, catalog);
     assert.deepStrictEqual(out[1], { t: 'para', lines: [lscb] });
     assert.deepStrictEqual(out[3], blocks[3]); // the report's own headings before the review stay sections
     assert.deepStrictEqual(out[5], blocks[5]);
@@ -200,7 +200,7 @@ describe('import: SIF contents run on into a heading, and an LSCB review opened 
       { t: 'heading', text: 'Recommendations' },
       { t: 'heading', text: 'Information about this inspection' },
     ];
-    const out = nestLscbReview(blocks);
+    const out = nestLscbReview(blocks, catalog);
     assert.deepStrictEqual(out[4], { t: 'heading', text: lscb });
     assert.deepStrictEqual(out[5], { t: 'heading', text: 'Recommendations', level: 3 });
     assert.deepStrictEqual(out[1], blocks[1]);

@@ -148,6 +148,6 @@ describe('import: SIF layout passes', () => {
 
   it('does not nest headings when there is no LSCB part', () => {
     const blocks: Block[] = [{ t: 'table', rows: [] }, { t: 'heading', text: 'Recommendations' }, { t: 'heading', text: 'Executive summary' }];
-    assert.deepStrictEqual(nestLscbReview(blocks), blocks);
+    assert.deepStrictEqual(nestLscbReview(blocks, catalog), blocks);
   });
 });

@@ -23,8 +23,8 @@ export function gradesFor(catalog: Catalog, model: ReportModel): string[] {
 
 /** The phrase the author meant, in sentence case, or undefined when we cannot tell. */
 export function intendedGrade(catalog: Catalog, grades: readonly string[], written: string): string | undefined {
-  // 'require improvement': the verb of a sentence-form heading agreeing with a plural subject.
-  const n = normalise(written).replace(/^['‘"“]+|['’"”]+$/g, '').replace(/^require improvement\b/, 'requires improvement');
+  // 'require improvement': the verb of a sentence-form heading agreeing with a plural subject (grammar, not a grade).
+  const n = normalise(written).replace(/^['‘"“]+|['’"”]+$/g, '').replace(/^require\b/, 'requires');
   const exact = grades.find((g) => g.toLowerCase() === n);
   if (exact) return exact;
   // A grade of another framework that this set writes longer or shorter

@@ -4,6 +4,7 @@ import { normalise } from '../model/text';
 import type { Catalog } from '../profiles/types';
 import { describeEra, erasWithGrade, frameworkName, erasWithJudgement } from '../domain/eras';
 import { gradeMeaning, gradesFor, isOlderGrade } from '../domain/grades';
+import { shortOf } from '../domain/judgements';
 
 export interface HoverResult {
   /** Markdown. */
@@ -86,6 +87,13 @@ export function judgementHover(catalog: Catalog, model: ReportModel, j: Judgemen
   return lines.join('\n\n');
 }
 
+/** A heading's end as an example, from the catalogue: the first practice judgement's short name and the lowest grade ('help and protection: inadequate'). */
+function headingExample(catalog: Catalog, model: ReportModel): string {
+  const era = model.era ?? [...catalog.eras].sort((a, b) => b.from.localeCompare(a.from))[0];
+  const key = era?.practice[0] ?? era?.sections[0];
+  return `${key ? shortOf(catalog, key) : 'judgement'}: ${(gradesFor(catalog, model).at(-1) ?? '').toLowerCase()}`;
+}
+
 /** What a grade means, the eras it belongs to and the form its place needs. */
 export function gradeHover(catalog: Catalog, model: ReportModel, written: string, place: 'table' | 'heading'): string {
   const n = normalise(written).replace(/^['‘"“]+|['’"”]+$/g, '');
@@ -110,7 +118,7 @@ export function gradeHover(catalog: Catalog, model: ReportModel, written: string
   }
   lines.push(place === 'table'
     ? `In the judgement table: sentence case, no full stop (\`${longest(gradesFor(catalog, model))}\`).`
-    : 'In a section heading: lower case after the colon from 2021 (`…help and protection: inadequate`); capitalised was usual from 2018 to 2020.');
+    : `In a section heading: lower case after the colon from 2021 (\`…${headingExample(catalog, model)}\`); capitalised was usual from 2018 to 2020.`);
   return lines.join('\n\n');
 }
 

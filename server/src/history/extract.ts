@@ -81,7 +81,7 @@ export function extractReport(model: ReportModel, aliases: ReadonlyMap<string, s
     seen.set(f.sectionIndex, k + 1);
     return {
       id: f.id, kind: f.kind, line: f.line, span: f.span, range: model.lines.range(f.span), text: f.text, judgement: where.key, section: where.heading,
-      family: familyOf({ judgement: where.key, section: where.heading }),
+      family: familyOf(catalog, { judgement: where.key, section: where.heading }),
       // A place among one or two findings says nothing about the topic.
       position: n >= 3 ? k / (n - 1) : undefined,
     };

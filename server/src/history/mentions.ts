@@ -7,7 +7,7 @@
  */
 import { MONTHS, monthNumber } from '../core/dates';
 import { allGradePhrases, phraseAlternation } from '../domain/grades';
-import { judgementMentions } from '../domain/judgements';
+import { judgementMentions, overallKey, overallMentions } from '../domain/judgements';
 import { escapeRegExp } from '../domain/text';
 import type { Catalog } from '../profiles/types';
 import type { GradeQuote, Mention, MentionKind } from './types';
@@ -42,21 +42,32 @@ function gradeGroup(catalog: Catalog): string {
   return `(${phraseAlternation(allGradePhrases(catalog)).replace(/ /g, '\\s+')})`;
 }
 
-const patterns = new WeakMap<Catalog, { judged: RegExp; inContext: RegExp }>();
+/**
+ * The words running text names the overall judgement by ('overall'; domain/judgements.ts
+ * `overallKey` and `judgementMentions`), as an alternation (no group); one
+ * that matches nothing when the catalogue has no overall judgement.
+ */
+function overallWords(catalog: Catalog): string {
+  const phrases = overallMentions(catalog);
+  return phrases.length > 0 ? phraseAlternation(phrases).replace(/ /g, '\\s+') : '(?!)';
+}
+
+const patterns = new WeakMap<Catalog, { judged: RegExp; inContext: RegExp; overallAfter: RegExp }>();
 
 /** The grade patterns of a catalogue, built once per catalogue. */
-function gradePatterns(catalog: Catalog): { judged: RegExp; inContext: RegExp } {
+function gradePatterns(catalog: Catalog): { judged: RegExp; inContext: RegExp; overallAfter: RegExp } {
   let p = patterns.get(catalog);
   if (!p) {
     const GRADE = gradeGroup(catalog);
-    p = { judged: judgedPattern(GRADE), inContext: inContextPattern(GRADE) };
+    const OVERALL = overallWords(catalog);
+    p = { judged: judgedPattern(GRADE, OVERALL), inContext: inContextPattern(GRADE, OVERALL), overallAfter: new RegExp(`^\\s+(?:${OVERALL})\\b`, 'i') };
     patterns.set(catalog, p);
   }
   return p;
 }
 
-const judgedPattern = (GRADE: string) => new RegExp(
-  `\\b(?:judged|rated|graded)\\s+(?:to\\s+be\\s+|as\\s+)?['\\u2018"\\u201c]?${GRADE}['\\u2019"\\u201d]?(?:\\s+overall)?\\s+` +
+const judgedPattern = (GRADE: string, OVERALL: string) => new RegExp(
+  `\\b(?:judged|rated|graded)\\s+(?:to\\s+be\\s+|as\\s+)?['\\u2018"\\u201c]?${GRADE}['\\u2019"\\u201d]?(?:\\s+(?:${OVERALL}))?\\s+` +
   `(?:in|at\\s+the\\s+inspection\\s+in|following\\s+the\\s+inspection\\s+in)\\s+${DAYS}?(?:(${MONTH})\\s+)?((?:19|20)\\d\\d)`,
   'gi',
 );
@@ -146,9 +157,9 @@ export function findMentions(text: string, from: number, lineOf: (offset: number
 const SENTENCE_END = /[.!?](?=\s+[^a-z\s])|\n\s*\n/g;
 /** A quoted grade and the date it goes with are this close, at most. */
 const MAX_DATE_DISTANCE = 120;
-const inContextPattern = (GRADE: string) => new RegExp(
+const inContextPattern = (GRADE: string, OVERALL: string) => new RegExp(
   `\\b(?:judged|rated|graded)\\s+(?:to\\s+be\\s+|as\\s+)?['\\u2018"\\u201c]?${GRADE}\\b|` +
-  `\\b(?:an?|its|the|their)\\s+['\\u2018"\\u201c]?${GRADE}['\\u2019"\\u201d]?\\s+(?:overall\\s+)?(?:judgement|grade|rating)\\b`,
+  `\\b(?:an?|its|the|their)\\s+['\\u2018"\\u201c]?${GRADE}['\\u2019"\\u201d]?\\s+(?:(?:${OVERALL})\\s+)?(?:judgement|grade|rating)\\b`,
   'gi',
 );
 const DATE_IN_SENTENCE = new RegExp(`\\b(?:(${MONTH})\\s+)?((?:19|20)\\d\\d)\\b`, 'gi');
@@ -222,7 +233,7 @@ export function findGradeQuotes(text: string, from: number, lineOf: (offset: num
           }
         }
       }
-      if (/^\s+overall\b/i.test(after)) judgement = 'overall';
+      if (gradePatterns(catalog).overallAfter.test(after)) judgement = overallKey(catalog);
       const span = { start: base + at, end: base + at + gradeText.length };
       const quoteStart = Math.min(g.index ?? 0, best.index ?? 0);
       const quoteEnd = Math.max((g.index ?? 0) + g[0].length, (best.index ?? 0) + best[0].length);

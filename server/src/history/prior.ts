@@ -7,6 +7,8 @@
  * concern, the more so at the same place in its section; one under another
  * judgement is less likely. The prior scales the text's similarity.
  */
+import { judgementFamilies } from '../domain/judgements';
+import type { Catalog } from '../profiles/types';
 import type { HistoryFinding, JudgementFamily as Family } from './types';
 
 /** Same judgement family: up to this, by how near the two places are. */
@@ -21,38 +23,38 @@ const DIFFERENT = 0.68;
 const PLACE_SHARE = 0.3;
 const PLACE_SCALE = 0.3;
 
-const BY_KEY: Record<string, Family> = {
-  'help-protection': 'help',
-  'sif-help-protection': 'help',
-  'in-care': 'care',
-  'sif-looked-after': 'care',
-  'sif-adoption': 'care',
-  'care-leavers': 'leavers',
-  'sif-care-leavers': 'leavers',
-  'in-care-and-leavers': 'care-and-leavers',
-  leaders: 'leaders',
-  'sif-leadership': 'leaders',
-};
-
-/** The judgement family of a finding: by its judgement, else by its section's heading (extract.ts keeps it as `family`). */
-export function familyOf(f: Pick<HistoryFinding, 'judgement' | 'section'>): Family | undefined {
-  const byKey = f.judgement ? BY_KEY[f.judgement] : undefined;
-  if (byKey) return byKey;
-  const h = (f.section ?? '').toLowerCase();
+/**
+ * The judgement family of a finding (the areas it is about, judgement keys of
+ * the newest framework; domain/judgements.ts `judgementFamilies`): by its
+ * judgement, else by the judgement names its section's heading holds (the
+ * longest first; a name inside a longer one is the longer one's). extract.ts
+ * keeps it as `family`.
+ */
+export function familyOf(catalog: Catalog, f: Pick<HistoryFinding, 'judgement' | 'section'>): Family | undefined {
+  const { byKey, phrases } = judgementFamilies(catalog);
+  const byJudgement = f.judgement ? byKey.get(f.judgement) : undefined;
+  if (byJudgement) return byJudgement;
+  const h = f.section ?? '';
   if (!h) return undefined;
-  if (/help and protection/.test(h)) return 'help';
-  if (/care leavers/.test(h) && /children in care|looked after/.test(h)) return 'care-and-leavers';
-  if (/care leavers|leaving care/.test(h)) return 'leavers';
-  if (/children in care|looked after|permanence|adoption/.test(h)) return 'care';
-  if (/\bleaders\b|leadership|management and governance/.test(h)) return 'leaders';
-  return undefined;
+  const named: { start: number; end: number; family: Family }[] = [];
+  for (const [re, family] of phrases) {
+    for (const m of h.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (!named.some((n) => n.start <= start && end <= n.end)) named.push({ start, end, family });
+    }
+  }
+  if (named.length === 0) return undefined;
+  // Several ('children looked after ... and care leavers'): the family that is all their areas, else the first named.
+  const all = [...new Set(named.flatMap((n) => n.family))];
+  const whole = [...byKey.values()].find((fam) => fam.length === all.length && all.every((a) => fam.includes(a)));
+  if (whole) return whole;
+  return named.sort((a, b) => a.start - b.start)[0].family;
 }
 
+/** Two families are compatible when they share an area ('children in care and care leavers' and 'care leavers'). */
 function compatible(a: Family, b: Family): boolean {
-  if (a === b) return true;
-  if (a === 'care-and-leavers') return b === 'care' || b === 'leavers';
-  if (b === 'care-and-leavers') return a === 'care' || a === 'leavers';
-  return false;
+  return a === b || a.some((x) => b.includes(x));
 }
 
 /** The factor a pair's text similarity is multiplied by, 0.68..1.3. */

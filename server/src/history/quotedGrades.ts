@@ -6,6 +6,7 @@
  */
 import { formatMonth, MONTHS } from '../core/dates';
 import { sameGrade } from '../domain/grades';
+import { overallKey } from '../domain/judgements';
 import { reportLabel } from './labels';
 import { resolveMention } from './resolve';
 import type { HistoryIndex } from './store';
@@ -40,7 +41,8 @@ export function checkQuotedGrades(index: HistoryIndex, report: HistoryReport): Q
       }
       continue;
     }
-    const judgement = q.judgement ?? 'overall';
+    // No judgement named: the overall judgement (judgements.yaml, domain/judgements.ts overallKey).
+    const judgement = q.judgement ?? overallKey(index.catalogFor(report.uri));
     const then = gradeThen(index, inspection, judgement);
     if (!then) continue;
     if (sameGrade(q.grade, then.grade)) continue;

@@ -7,7 +7,7 @@
 import { parseReport } from '../model/parse';
 import type { ReportModel } from '../model/types';
 import type { HistoryData } from '../profiles/data';
-import type { ProfileSet } from '../profiles/types';
+import type { Catalog, ProfileSet } from '../profiles/types';
 import { abbreviationMap } from './abbreviations';
 import { Analyser } from './analyse';
 import { buildAssociations } from './associations';
@@ -57,6 +57,11 @@ export class HistoryIndex implements Stats {
     this.analyser = new Analyser(this.synonyms);
     const fixed = options.profiles ?? options.data.profiles;
     this.profilesFor = options.profilesFor ?? (() => fixed);
+  }
+
+  /** The judgement catalogue a document is read by (its profiles'). */
+  catalogFor(uri: string): Catalog {
+    return this.profilesFor(uri).catalog;
   }
 
   /** Changes with every add or remove: caches of anything derived from the statistics key on it. */

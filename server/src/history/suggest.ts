@@ -6,6 +6,7 @@
  * the editor turns it into hovers, code lenses and quick fixes; the CLI into
  * text or JSON.
  */
+import { overallKey } from '../domain/judgements';
 import { excerpt, linkText, reportLabel } from './labels';
 import { MAX_PRIOR, placePrior } from './prior';
 import { linkedFindings, mentionedReports } from './resolve';
@@ -190,8 +191,10 @@ export function historyOf(index: HistoryIndex, report: HistoryReport, findingId:
     if (!held || (s.linked && !held.linked)) bestPerReport.set(s.report.key, s);
   }
   const entries: HistoryEntry[] = [];
+  // A finding outside the judgement sections: the overall judgement's grade (judgements.yaml).
+  const overall = overallKey(index.catalogFor(report.uri));
   for (const s of bestPerReport.values()) {
-    const judgement = finding.judgement ?? s.finding.judgement ?? 'overall';
+    const judgement = finding.judgement ?? s.finding.judgement ?? overall;
     entries.push({
       ...toSuggestion(index, report, finding.vector, s),
       reportLabel: reportLabel(s.report),

@@ -9,8 +9,12 @@ import type { Range, Span } from '../core/types';
 import type { FindingKind } from '../profiles/types';
 import type { Link } from '../model/types';
 
-/** Judgement areas that carry across eras: help and protection, children in care, care leavers, both, leaders. */
-export type JudgementFamily = 'help' | 'care' | 'leavers' | 'care-and-leavers' | 'leaders';
+/**
+ * The judgement areas a finding is about, across eras: judgement keys of the
+ * newest framework (judgements.yaml), one area ('in-care') or those a judgement
+ * covers ('in-care', 'care-leavers' for children in care and care leavers).
+ */
+export type JudgementFamily = readonly string[];
 
 /** A document handed to the index: a file path or a URI, and its text. */
 export interface HistoryDocument {

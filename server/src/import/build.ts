@@ -5,7 +5,7 @@
  */
 import { applyOverrides, authorityFromTitle, authorityInText, dateInFileName, datesIn, detectKind, inspectorsIn, leadInspector, singleDate, visitDates, visitNumber } from './detect';
 import { buildVocabulary, joinLines } from './joinLines';
-import { importGradesFor } from './grades';
+import { agreeing, frameworkGradeAlternation, importGradesFor } from './grades';
 import { importNamesFor } from './names';
 import { BULLET, CLOSING_START, isBoilerplate, isKnownHeading, NUMBERED, SUB_NUMBERED } from './patterns';
 import { renderBlocks, renderFrontMatter, type Block } from './render';
@@ -13,6 +13,8 @@ import { inferMissing } from './infer';
 import { relativeOutputPath } from './naming';
 import { dropContents, nestLscbReview, numericPublished } from './sif';
 import { parseNumericRange } from '../core/dates';
+import { phraseAlternation } from '../domain/grades';
+import { nameOf } from '../domain/judgements';
 import { eraFor } from '../profiles/load';
 import type { Catalog } from '../profiles/types';
 import type { ImportOptions, ImportResult, ImportedFrontMatter, Para, TableRow } from './types';
@@ -34,14 +36,15 @@ interface Item {
  * as a heading, as printed. Built once per catalogue.
  */
 const headingPatterns = new WeakMap<Catalog, { heading: RegExp; near: RegExp }>();
-function judgementHeadingPatterns(catalog: Catalog): { heading: RegExp; near: RegExp } {
+export function judgementHeadingPatterns(catalog: Catalog): { heading: RegExp; near: RegExp } {
   const g = importGradesFor(catalog);
   let p = headingPatterns.get(catalog);
   if (!p) {
-    const grade = `(${g.eraAlternation.replace(/\brequires\b/gi, 'requires?')})`;
+    const grade = `(${agreeing(g.eraAlternation)})`;
+    const opening = phraseAlternation(importNamesFor(catalog).openings);
     p = {
       heading: new RegExp(`(?::\\s*|\\s)${grade}\\.?\\s*$`, 'i'),
-      near: new RegExp(`^(?:The )?(?:experiences?|impact|progress)\\b[^.;:]{10,140}:\\s*${grade}\\.?$`, 'i'),
+      near: new RegExp(`^(?:The )?(?:${opening})\\b[^.;:]{10,140}:\\s*${grade}\\.?$`, 'i'),
     };
     headingPatterns.set(catalog, p);
   }
@@ -259,7 +262,7 @@ export function buildReport(paras: Para[], catalog: Catalog, options: ImportOpti
   if ((kind === 'ilacs' || kind === 'sif') && table.length === 0 && (!era || era.table.length > 0)) warnings.push('no judgement table found');
   if (!blocks.some((b) => b.t === 'title')) warnings.push("no title found: add one (or use --set title='...')");
 
-  const markdown = `${frontMatterText(fm, Object.keys(overrides).length === 0)}\n\n${renderBlocks(kind === 'sif' ? nestLscbReview(blocks) : blocks)}`;
+  const markdown = `${frontMatterText(fm, Object.keys(overrides).length === 0)}\n\n${renderBlocks(kind === 'sif' ? nestLscbReview(blocks, catalog) : blocks)}`;
   const finalTable = blocks.find((b): b is Extract<Block, { t: 'table' }> => b.t === 'table')?.rows ?? [];
   const relativePath = relativeOutputPath(fm);
   if (withoutOverrides && withoutOverrides.relativePath === relativePath) withoutOverrides = undefined;
@@ -308,20 +311,35 @@ function scrutinySection(n: string, text: string, rest: Item[]): boolean {
   return false;
 }
 
-/** SIF reports state the overall judgement in a sentence above the table: add it as the last row. */
+/** The sentence a SIF report states its overall judgement in, above the table (the grade in group 1), once per catalogue. */
+const overallSentences = new WeakMap<Catalog, RegExp>();
+export function overallSentence(catalog: Catalog): RegExp {
+  let re = overallSentences.get(catalog);
+  if (!re) {
+    // "Children's services in X require improvement": the grade itself is the verb.
+    const verb = frameworkGradeAlternation(catalog, 'sif');
+    re = new RegExp(`^(?:The overall judgement is(?: that children.s services)?|Children.s services (?:in .+? )?(?:are|is|(?=(?:${verb})\\b)))\\s*(?:judged\\s+)?(.+?)\\.?$`, 'i');
+    overallSentences.set(catalog, re);
+  }
+  return re;
+}
+
+/** SIF reports state the overall judgement in a sentence above the table: add it as the last row (the SIF era's overall judgement). */
 function sifOverall(kind: string, rows: TableRow[], blocks: Block[], catalog: Catalog): TableRow[] {
-  if (kind !== 'sif' || rows.some((r) => /^Overall/i.test(r.name))) return rows;
+  const era = catalog.eras.find((e) => e.framework === 'sif' && e.overall !== undefined);
+  if (kind !== 'sif' || !era?.overall || rows.some((r) => importNamesFor(catalog).overallRow.test(r.name))) return rows;
   for (const b of blocks) {
     if (b.t !== 'para' && b.t !== 'heading') continue;
     const text = b.t === 'para' ? b.lines.join(' ') : b.text;
-    const m = /^(?:The overall judgement is(?: that children.s services)?|Children.s services (?:in .+? )?(?:are|is|(?=requires? improvement)))\s*(?:judged\s+)?(.+?)\.?$/i.exec(text);
+    const m = overallSentence(catalog).exec(text);
     if (!m) continue;
     const g = importGradesFor(catalog).any.exec(m[1].replace(/^require\b/i, 'requires'));
     if (!g) continue;
-    let grade = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
-    // The row is not printed: write its grade as the table's rows write theirs.
-    if (/ to be good$/.test(grade) && !rows.some((r) => / to be good$/i.test(r.grade))) grade = 'Requires improvement';
-    return [...rows, { name: 'Overall effectiveness', grade }];
+    const printed = g[1].charAt(0).toUpperCase() + g[1].slice(1).toLowerCase();
+    // The row is not printed: write its grade as the table's rows write theirs (judgements.yaml gradeForms: the era's other wording, unless a row prints it).
+    const form = Object.entries(catalog.gradeForms?.[era.grades] ?? {}).find(([f]) => f.toLowerCase() === printed.toLowerCase())?.[1];
+    const grade = form !== undefined && !rows.some((r) => r.grade.toLowerCase().endsWith(printed.toLowerCase())) ? form : printed;
+    return [...rows, { name: nameOf(catalog, era.overall), grade }];
   }
   return rows;
 }

@@ -3,6 +3,7 @@
  * kind, authority, inspection dates, published date, inspectors.
  */
 import { MONTHS, iso, isValidIso, monthNumber, parseBodyDates, type DateRange } from '../core/dates';
+import { phraseAlternation } from '../domain/grades';
 import type { Catalog } from '../profiles/types';
 import { importNamesFor } from './names';
 import { ORDINALS } from './patterns';
@@ -27,8 +28,31 @@ export function detectKind(paras: TextPara[], hasTable: boolean, tableNames: str
   if (hasTable) return 'ilacs';
   if (/^(Meeting Title|Report Title|Summary of issues)\b/im.test(head)) return 'scrutiny';
   if (/^Inspection of .{0,80}children.s (social care )?services/im.test(head)) return 'ilacs';
-  if (/The (experiences|impact of leaders)[^\n]{0,120}(requires improvement to be good|: ?(good|outstanding|inadequate))/i.test(head)) return 'ilacs';
+  if (ilacsHeading(catalog).test(head)) return 'ilacs';
   return undefined;
+}
+
+const ilacsHeadings = new WeakMap<Catalog, RegExp>();
+
+/**
+ * An ILACS judgement heading in the text: a name of an ILACS judgement (its
+ * opening, judgements.yaml), then on the same line a grade only ILACS prints
+ * ('requires improvement to be good') or, after a colon, any ILACS grade.
+ * Once per catalogue.
+ */
+export function ilacsHeading(catalog: Catalog): RegExp {
+  let re = ilacsHeadings.get(catalog);
+  if (!re) {
+    const sets = (f: (fw: string) => boolean) => new Set(catalog.eras.filter((e) => f(e.framework)).flatMap((e) => catalog.grades[e.grades] ?? []).map((g) => g.toLowerCase()));
+    const own = sets((f) => f === 'ilacs');
+    const others = sets((f) => f !== 'ilacs');
+    const only = [...own].filter((g) => !others.has(g));
+    const openings = importNamesFor(catalog).openingsIn.get('ilacs') ?? [];
+    re = openings.length === 0 || own.size === 0 ? /(?!)/ : new RegExp(
+      `The (?:${phraseAlternation(openings)})\\b[^\\n]{0,120}(?:${only.length > 0 ? `${phraseAlternation(only)}|` : ''}: ?(?:${phraseAlternation([...own])}))`, 'i');
+    ilacsHeadings.set(catalog, re);
+  }
+  return re;
 }
 
 /** Date ranges in running text, the Ofsted way and near misses ("11 th September 2024"). */

@@ -31,6 +31,49 @@ export interface ImportGrades {
   eraAlternation: string;
 }
 
+/**
+ * An alternation of grade phrases in which a leading 'requires' may be
+ * 'require', agreeing with a plural name ("Children's services require
+ * improvement"): grammar, not a grade.
+ */
+export function agreeing(alternation: string): string {
+  return alternation.replace(/\brequires\b/gi, 'requires?');
+}
+
+/**
+ * Whether a table cell's grade text is a whole grade that the next line does
+ * not carry on: 'Requires improvement' is whole, unless the next line starts
+ * 'to be good' (a longer phrase of the catalogue goes on with its first word).
+ */
+export function gradeComplete(catalog: Catalog, text: string, next: string): boolean {
+  const t = text.replace(/\.$/, '').toLowerCase();
+  const { phrases } = importGradesFor(catalog);
+  if (!phrases.some((p) => p.toLowerCase() === t)) return false;
+  const word = next.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return !phrases.some((p) => p.toLowerCase().startsWith(`${t} ${word}`));
+}
+
+const byFramework = new WeakMap<Catalog, Map<string, string>>();
+
+/**
+ * The grades a framework's reports print (judgements.yaml: the grade sets its
+ * eras use and the other wordings `gradeForms` accepts for them), as an
+ * alternation (no group, longest first, 'requires' or 'require'). Built once
+ * per catalogue and framework.
+ */
+export function frameworkGradeAlternation(catalog: Catalog, framework: string): string {
+  let m = byFramework.get(catalog);
+  if (!m) byFramework.set(catalog, (m = new Map()));
+  let out = m.get(framework);
+  if (out === undefined) {
+    const sets = [...new Set(catalog.eras.filter((e) => e.framework === framework).map((e) => e.grades))];
+    const phrases = sets.flatMap((k) => [...(catalog.grades[k] ?? []), ...Object.keys(catalog.gradeForms?.[k] ?? {})]);
+    out = phrases.length > 0 ? agreeing(phraseAlternation([...new Set(phrases)])) : '(?!)';
+    m.set(framework, out);
+  }
+  return out;
+}
+
 const built = new WeakMap<Catalog, ImportGrades>();
 
 /** The patterns of a catalogue's grade phrases, built once per catalogue. */

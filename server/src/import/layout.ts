@@ -8,6 +8,7 @@ import type { Catalog } from '../profiles/types';
 import { BULLET, isFurnitureLine, isTableLine, NUMBERED, TABLE_HEADER } from './patterns';
 import { buildTable, type TableLine } from './layoutTable';
 import { rebuildGradedHeadings } from './layoutRows';
+import { importNamesFor } from './names';
 import type { PdfItem, PdfPage } from './pdf';
 import { isSifLayout, rebuildGradedHeadings as rebuildSifHeadings } from './sifLayout';
 import type { Para } from './types';
@@ -195,7 +196,9 @@ function findTable(lines: Line[], catalog: Catalog): { start: number; end: numbe
   }
   let first = start;
   if (start < 0) {
-    const row1 = lines.findIndex((l) => l.page === 1 && /^1\.?\s+Children who need help and protection/i.test(l.text));
+    // A table printed without its header: its numbered first row (judgements.yaml: an era's first judgement).
+    const firstRow = importNamesFor(catalog).firstRow;
+    const row1 = lines.findIndex((l) => l.page === 1 && firstRow.test(l.text));
     if (row1 < 0) return undefined;
     first = row1;
     // Not into the overall judgement's heading above the rows (a larger font), whose last line may be only grade words.

@@ -4,7 +4,7 @@
  * grade printed level with the middle of its name rather than its first line.
  */
 import type { Catalog } from '../profiles/types';
-import { importGradesFor } from './grades';
+import { gradeComplete, importGradesFor } from './grades';
 import { splitTableText } from './patterns';
 import type { PdfItem } from './pdf';
 import type { TableRow } from './types';
@@ -66,7 +66,7 @@ export function buildTable(lines: TableLine[], catalog: Catalog, headerGradeX?: 
     }
     if (right) {
       const last = grades[grades.length - 1];
-      const complete = last && g.phrases.some((g) => g.toLowerCase() === last.parts.join(' ').replace(/\.$/, '').toLowerCase()) && !/^to\b/i.test(right) && !/^improvement/i.test(right);
+      const complete = last && gradeComplete(catalog, last.parts.join(' '), right);
       if (last && !complete && last.bottom - l.y <= size * 1.6) {
         last.parts.push(right);
         last.bottom = l.y;

@@ -23,6 +23,20 @@ export interface ImportNames {
   tableWords: ReadonlySet<string>;
   /** Per framework: a name only that framework's judgements have (no other framework's name holds it), anywhere. */
   onlyIn: ReadonlyMap<string, RegExp>;
+  /**
+   * The words judgement names open with after 'The' ('experiences', 'impact'),
+   * lower case: a heading printed a few words off a name ("The experiences of
+   * children in care: outstanding") still opens with one.
+   */
+  openings: readonly string[];
+  /** Per framework: the openings of its judgements' names alone ('experiences', 'experience', 'impact' for ILACS). */
+  openingsIn: ReadonlyMap<string, readonly string[]>;
+  /** The first row of a judgement table printed with row numbers, without the header ("1. Children who need help and protection"): each era's first row. */
+  firstRow: RegExp;
+  /** The start of a row naming an era's overall judgement ("Overall effectiveness"). */
+  overallRow: RegExp;
+  /** Per framework: the start of a heading over one of its judgement sections (a name, variant or section heading), the overall judgement's aside. */
+  sectionStart: ReadonlyMap<string, RegExp>;
 }
 
 /** A name wrapped over lines still starts a judgement when its first line holds this many of its words. */
@@ -38,7 +52,20 @@ const built = new WeakMap<Catalog, ImportNames>();
 export function importNamesFor(catalog: Catalog): ImportNames {
   let n = built.get(catalog);
   if (!n) {
-    n = { start: startPattern(catalog), tableWords: tableWords(catalog), onlyIn: onlyIn(catalog) };
+    const open = openingsIn(catalog);
+    const overall = new Set(catalog.eras.map((e) => e.overall));
+    n = {
+      start: startPattern(catalog),
+      tableWords: tableWords(catalog),
+      onlyIn: onlyIn(catalog),
+      openings: [...new Set([...open.values()].flat())],
+      openingsIn: open,
+      firstRow: namesPattern(catalog, catalog.eras.map((e) => e.table[0]), '^1\\.?\\s+'),
+      overallRow: namesPattern(catalog, catalog.eras.map((e) => e.overall), '^'),
+      sectionStart: new Map([...new Set(catalog.eras.map((e) => e.framework))].map((f) => [
+        f, namesPattern(catalog, catalog.eras.filter((e) => e.framework === f).flatMap((e) => e.sections).filter((k) => !overall.has(k)), '^'),
+      ])),
+    };
     built.set(catalog, n);
   }
   return n;
@@ -108,6 +135,23 @@ function onlyIn(catalog: Catalog): Map<string, RegExp> {
     const own = specs.filter((s) => s.frameworks.size === 1 && s.frameworks.has(framework)).flatMap((s) => s.names);
     const distinct = [...new Set(own)].filter((n) => !others.some((o) => o.includes(n.toLowerCase())));
     if (distinct.length > 0) out.set(framework, new RegExp(distinct.map((n) => words(n.split(/\s+/))).join('|'), 'i'));
+  }
+  return out;
+}
+
+/** The printed names of the judgements `keys`, as a case-insensitive pattern after `prefix`; one that matches nothing when there are none. */
+function namesPattern(catalog: Catalog, keys: (string | undefined)[], prefix: string): RegExp {
+  const names = [...new Set(keys)].flatMap((k) => (k && catalog.judgements[k] ? printedNames(catalog.judgements[k]) : []));
+  if (names.length === 0) return /(?!)/;
+  return new RegExp(`${prefix}(?:${[...new Set(names)].sort((a, b) => b.length - a.length).map((n) => words(n.split(/\s+/))).join('|')})`, 'i');
+}
+
+/** Per framework, the word after 'The' that its judgements' names open with. */
+function openingsIn(catalog: Catalog): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const j of Object.values(catalog.judgements)) {
+    const first = printedNames(j).map((n) => /^the\s+(\S+)/i.exec(n)?.[1].toLowerCase()).filter((w): w is string => w !== undefined);
+    for (const f of frameworksOf(catalog, j.key)) out.set(f, [...new Set([...(out.get(f) ?? []), ...first])]);
   }
   return out;
 }

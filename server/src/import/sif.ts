@@ -7,6 +7,8 @@
  * sub-headings, so they are not read as a second copy of the report's.
  */
 import { iso, isValidIso } from '../core/dates';
+import type { Catalog } from '../profiles/types';
+import { importNamesFor } from './names';
 import type { Block } from './render';
 
 /** The part of a block of the document these passes read. */
@@ -51,8 +53,6 @@ export function isLscbPart(text: string): boolean {
   return LSCB_PART.test(text.trim());
 }
 
-/** A judgement section's heading (graded): the LSCB review comes after the first of them. */
-const JUDGEMENT_SECTION = /^(?:The experiences? and progress of|Leadership, management and governance)/i;
 
 /**
  * Marks the LSCB review: its opening heading stays a section (`##`); every
@@ -64,7 +64,9 @@ const JUDGEMENT_SECTION = /^(?:The experiences? and progress of|Leadership, mana
  * the LSCB's grade, "The effectiveness of the LSCB" over "Requires
  * improvement.") is a paragraph, not a second LSCB part.
  */
-export function nestLscbReview(blocks: Block[]): Block[] {
+export function nestLscbReview(blocks: Block[], catalog: Catalog): Block[] {
+  // A judgement section's heading (a SIF judgement's name or section heading, judgements.yaml): the LSCB review comes after the first of them.
+  const JUDGEMENT_SECTION = importNamesFor(catalog).sectionStart.get('sif') ?? /(?!)/;
   // The opening heading, or a paragraph of its words alone (printed in bold at the body's size).
   const words = (b: Block) => (b.t === 'heading' ? b.text : b.t === 'para' && b.lines.length === 1 ? b.lines[0] : undefined);
   const isOpening = (b: Block, k: number) => isLscbPart(words(b) ?? '') && blocks.slice(0, k).some((x) => x.t === 'table');

@@ -8,7 +8,7 @@
  * Pure: works on the layout's lines, before they are gathered into blocks.
  */
 import type { Catalog } from '../profiles/types';
-import { importGradesFor } from './grades';
+import { frameworkGradeAlternation, importGradesFor } from './grades';
 import { importNamesFor } from './names';
 import type { PdfItem } from './pdf';
 
@@ -226,7 +226,7 @@ export function rebuildGradedHeadings<L extends HeadingLine>(lines: L[], body: n
     join(lines, at, last, `${text}: ${grade}`, drop);
     for (const k of from) if (k !== at) drop.add(k);
   }
-  sentenceHeads(lines, body, drop, nameStart);
+  sentenceHeads(lines, body, drop, nameStart, catalog);
   return lines.filter((_, k) => !drop.has(k));
 }
 
@@ -256,8 +256,17 @@ function lastNameLine(lines: HeadingLine[], k: number, end: number): number {
   return end;
 }
 
-/** A judgement's name, then its grade, as a sentence ("... permanence requires improvement."). */
-const SENTENCE_HEADING = /^[^.;:]{10,150}\s(?:(?:is|are)\s+)?(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\.?$/i;
+/** A judgement's name, then its grade (a SIF grade, judgements.yaml), as a sentence ("... permanence requires improvement."). Once per catalogue. */
+const sentenceHeadings = new WeakMap<Catalog, RegExp>();
+export function sentenceHeading(catalog: Catalog): RegExp {
+  let re = sentenceHeadings.get(catalog);
+  if (!re) {
+    const grade = frameworkGradeAlternation(catalog, 'sif').replace(/ /g, '\\s+');
+    re = new RegExp(`^[^.;:]{10,150}\\s(?:(?:is|are)\\s+)?(?:${grade})\\.?$`, 'i');
+    sentenceHeadings.set(catalog, re);
+  }
+  return re;
+}
 const ENDS = /[.!?:;)”"’]$/;
 
 /**
@@ -265,7 +274,8 @@ const ENDS = /[.!?:;)”"’]$/;
  * lines of their own (after a finished line or at the top of a page, and
  * before a numbered paragraph, a bullet or a paragraph break): one heading line.
  */
-function sentenceHeads(lines: HeadingLine[], body: number, drop: Set<number>, startsName: RegExp): void {
+function sentenceHeads(lines: HeadingLine[], body: number, drop: Set<number>, startsName: RegExp, catalog: Catalog): void {
+  const SENTENCE_HEADING = sentenceHeading(catalog);
   const step = (a: HeadingLine, b: HeadingLine) => a.page === b.page && a.y - b.y > 0 && a.y - b.y <= a.size * 1.6;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];

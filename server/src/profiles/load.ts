@@ -106,7 +106,14 @@ export function readCatalog(data: unknown, source: string, problems: DataProblem
           if (other) problems.push({ source, message: `judgement '${key}': the mention '${m}' is already judgement '${other.key}''s` });
         }
       }
+      if (v.partOf !== undefined) {
+        if (typeof v.partOf === 'string' && v.partOf.trim()) spec.partOf = v.partOf.trim();
+        else problems.push({ source, message: `judgement '${key}': partOf must name a judgement` });
+      }
       catalog.judgements[key] = spec;
+    }
+    for (const spec of Object.values(catalog.judgements)) {
+      if (spec.partOf !== undefined && !catalog.judgements[spec.partOf]) problems.push({ source, message: `judgement '${spec.key}': partOf names '${spec.partOf}', which is no judgement` });
     }
   }
   if (Array.isArray(data.eras)) {

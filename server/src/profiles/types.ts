@@ -76,6 +76,12 @@ export interface JudgementSpec {
    * judgement it means (history/mentions.ts). Never names a table or heading may use.
    */
   mentions?: string[];
+  /**
+   * The judgement of another framework whose area this one's is part of, where
+   * no name says so (the SIF's 'Adoption performance' in ILACS's children in
+   * care): how the history places a finding under it (domain/judgements.ts `judgementFamilies`).
+   */
+  partOf?: string;
 }
 
 export interface Era {

@@ -1,6 +1,8 @@
 import type { TableRow } from '../model/types';
-import { canonicalGrade, gradeRank, gradesFor, shortOf } from './judgement-sets';
+import { canonicalGrade, gradeRank, gradesFor, nameOf, shortOf } from './judgement-sets';
 import type { RuleContext } from './types';
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The relations between the grades in the judgement table, part of
@@ -25,6 +27,10 @@ export function checkRelations(ctx: RuleContext, rows: Map<string, TableRow>): v
   const best = grades.length;
   const span = overallRow.judgement.gradeSpan.end > overallRow.judgement.gradeSpan.start ? overallRow.judgement.gradeSpan : overallRow.span;
   const name = (r: number) => grades[grades.length - r] ?? '?';
+  // The judgements' names as the catalogue gives them ('Overall effectiveness', 'leaders').
+  const overall = nameOf(catalog, era.overall);
+  const Overall = capital(overall);
+  const lower = overall.toLowerCase();
   const others = era.table.filter((k) => k !== era.overall && rank(k) > 0);
   const practiceInadequate = era.practice.filter((k) => rank(k) === worst);
 
@@ -32,23 +38,23 @@ export function checkRelations(ctx: RuleContext, rows: Map<string, TableRow>): v
   if (practiceInadequate.length > 0 && o !== worst) {
     ctx.report({
       span,
-      message: `'${shortOf(catalog, practiceInadequate[0])}' is judged ${name(worst).toLowerCase()}, so overall effectiveness must be ${name(worst).toLowerCase()} too.`,
+      message: `'${shortOf(catalog, practiceInadequate[0])}' is judged ${name(worst).toLowerCase()}, so ${lower} must be ${name(worst).toLowerCase()} too.`,
     });
     return;
   }
   if (o === worst && others.length > 0 && !others.some((k) => rank(k) === worst)) {
-    ctx.report({ span, message: `Overall effectiveness is ${name(worst).toLowerCase()}, but no other judgement is; at least one must be.` });
+    ctx.report({ span, message: `${Overall} is ${name(worst).toLowerCase()}, but no other judgement is; at least one must be.` });
     return;
   }
   if (others.length > 0) {
     const top = Math.max(...others.map(rank));
     const bottom = Math.min(...others.map(rank));
     if (o > top) {
-      ctx.report({ span, message: `Overall effectiveness ('${name(o)}') is better than the best of the other judgements ('${name(top)}').` });
+      ctx.report({ span, message: `${Overall} ('${name(o)}') is better than the best of the other judgements ('${name(top)}').` });
       return;
     }
     if (o < bottom) {
-      ctx.report({ span, message: `Overall effectiveness ('${name(o)}') is worse than the worst of the other judgements ('${name(bottom)}').` });
+      ctx.report({ span, message: `${Overall} ('${name(o)}') is worse than the worst of the other judgements ('${name(bottom)}').` });
       return;
     }
   }
@@ -56,12 +62,13 @@ export function checkRelations(ctx: RuleContext, rows: Map<string, TableRow>): v
   // Warnings: what published reports show, with exceptions or too few to be sure.
   if (!era.leaders) return;
   const l = rank(era.leaders);
+  const leaders = shortOf(catalog, era.leaders);
   if (l === 0) return;
   if (l === worst && o !== worst) {
     ctx.report({
       span,
       severity: 'warning',
-      message: `Leaders are judged ${name(worst).toLowerCase()} but overall effectiveness is not; in published reports overall effectiveness was ${name(worst).toLowerCase()} in 25 of 28 such cases. Check the grades.`,
+      message: `${capital(leaders)} are judged ${name(worst).toLowerCase()} but ${lower} is not; in published reports ${lower} was ${name(worst).toLowerCase()} in 25 of 28 such cases. Check the grades.`,
     });
     return;
   }
@@ -69,7 +76,7 @@ export function checkRelations(ctx: RuleContext, rows: Map<string, TableRow>): v
     ctx.report({
       span,
       severity: 'warning',
-      message: `Overall effectiveness is ${name(best).toLowerCase()} but leaders are not; every published report with an ${name(best).toLowerCase()} overall grade (71 of 71) also judged leaders ${name(best).toLowerCase()}.`,
+      message: `${Overall} is ${name(best).toLowerCase()} but ${leaders} are not; every published report with an ${name(best).toLowerCase()} overall grade (71 of 71) also judged ${leaders} ${name(best).toLowerCase()}.`,
     });
     return;
   }
@@ -77,7 +84,7 @@ export function checkRelations(ctx: RuleContext, rows: Map<string, TableRow>): v
     ctx.report({
       span,
       severity: 'warning',
-      message: `Overall effectiveness is ${name(o).toLowerCase()} but leaders are judged ${name(l).toLowerCase()}; every published report with a ${name(o).toLowerCase()} overall grade (126 of 126) judged leaders ${name(o).toLowerCase()} or better.`,
+      message: `${Overall} is ${name(o).toLowerCase()} but ${leaders} are judged ${name(l).toLowerCase()}; every published report with a ${name(o).toLowerCase()} overall grade (126 of 126) judged ${leaders} ${name(o).toLowerCase()} or better.`,
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../core/types';
-import { gradeWords } from '../domain/grades';
+import { gradesFor, gradeWords } from '../domain/grades';
+import { overallMentions } from '../domain/judgements';
 import { escapeRegExp } from '../domain/text';
 import { looksLikeGrade, matchJudgementName } from '../model/judgements';
 import { blockSpan, normalise } from '../model/text';
@@ -64,20 +65,28 @@ function checkGradeLines(ctx: RuleContext, what: string): void {
 
 const EMPHASIS = /^[*_]+|[*_]+$/g;
 
+/** "Grade", "Judgement", "Overall grade" (the overall judgement's words, judgements.yaml mentions) before a grade's colon. Once per catalogue. */
+const labels = new WeakMap<Catalog, RegExp>();
+function gradeLabel(catalog: Catalog): RegExp {
+  let re = labels.get(catalog);
+  if (!re) {
+    const overall = overallMentions(catalog).map((m) => escapeRegExp(m).replace(/ /g, '\\s+')).join('|');
+    re = new RegExp(`^(?:${overall ? `(?:${overall})\\s+` : ''})?(?:grade|judgement)$`, 'i');
+    labels.set(catalog, re);
+  }
+  return re;
+}
+
 function gradeLine(catalog: Catalog, line: string): { name: string; grade: string } | undefined {
   const colon = line.indexOf(':');
   if (colon <= 0) return undefined;
   const name = line.slice(0, colon).trim().replace(EMPHASIS, '').trim();
   const grade = line.slice(colon + 1).trim().replace(EMPHASIS, '').replace(/\.$/, '').trim();
   if (!name || !grade || !looksLikeGrade(catalog, grade)) return undefined;
-  if (!matchJudgementName(catalog, name) && !/^(overall )?(grade|judgement)$/i.test(name)) return undefined;
+  if (!matchJudgementName(catalog, name) && !gradeLabel(catalog).test(name)) return undefined;
   return { name, grade };
 }
 
-/**
- * A monitoring letter names the judgement that began the monitoring: that
- * judgement is inadequate. "since the local authority was judged good" is a slip.
- */
 /** "since the local authority was judged <grade>": made once per catalogue. */
 const causes = new WeakMap<Catalog, RegExp>();
 function causePattern(catalog: Catalog): RegExp {
@@ -90,9 +99,15 @@ function causePattern(catalog: Catalog): RegExp {
   return re;
 }
 
+/**
+ * A monitoring letter names the judgement that began the monitoring: that
+ * judgement is the lowest grade (judgements.yaml: the last of the report's
+ * grade set, 'inadequate'). "since the local authority was judged good" is a slip.
+ */
 function checkMonitoringCause(ctx: RuleContext): void {
   const { catalog, model } = ctx;
-  const inadequate = 'inadequate';
+  const inadequate = gradesFor(catalog, model).at(-1)?.toLowerCase();
+  if (!inadequate) return;
   const re = causePattern(catalog);
   for (const block of model.blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'item') continue;
@@ -106,7 +121,7 @@ function checkMonitoringCause(ctx: RuleContext): void {
       ctx.report({
         span: blockSpan(block.offsets, from, from + grade.length),
         severity: 'warning',
-        message: `Monitoring visits follow an inadequate judgement; '${grade}' here is probably a slip for 'inadequate'.`,
+        message: `Monitoring visits follow ${/^[aeiou]/.test(inadequate) ? 'an' : 'a'} ${inadequate} judgement; '${grade}' here is probably a slip for '${inadequate}'.`,
       });
     }
   }
