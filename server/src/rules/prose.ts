@@ -14,8 +14,8 @@ export interface ProseBlock {
   block: TextBlock;
   /** block.text with non-prose markup blanked out. */
   text: string;
-  /** Document offset where the block starts, for ordering. */
-  start: number;
+  /** Document offset where the block's text starts (mapped when first read). */
+  readonly start: number;
 }
 
 export type ProseKind = TextBlock['kind'];
@@ -61,9 +61,16 @@ export function proseBlocks(model: ReportModel, kinds: readonly ProseKind[] = ['
     all = [];
     for (const block of model.blocks) {
       if (block.kind === 'cell') continue;
-      all.push({ block, text: maskMarkup(block.text), start: block.offsets[0] ?? 0 });
+      all.push({
+        block,
+        text: maskMarkup(block.text),
+        get start() {
+          return block.offsets[0] ?? 0;
+        },
+      });
     }
-    all.sort((a, b) => a.start - b.start);
+    // By first line (a stable sort keeps the model's order within a line): a block's offsets are mapped only when a rule needs them.
+    all.sort((a, b) => a.block.line - b.block.line);
     cache.set(model, all);
   }
   return all.filter((pb) => kinds.includes(pb.block.kind));
