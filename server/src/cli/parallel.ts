@@ -28,8 +28,8 @@ const MIN_FILES = 24;
  * Fewer processors than this, and one thread is used unless --jobs says
  * otherwise: on 2 processors V8's own background threads (the collector, the
  * compiler) already keep the second busy during a check, and two checks at once
- * did 1.19 times the work of one, not twice; a folder of 200 reports took 852 ms
- * on two threads against 770 ms on one (`npm run bench -- --only process`).
+ * did 1.19 times the work of one, not twice; a folder of 200 reports took 810 ms
+ * on two threads against 746 ms on one (`npm run bench -- --only process`).
  */
 const MIN_PROCESSORS = 4;
 /** Files a worker is given at most, whatever the machine. */
