@@ -1,4 +1,4 @@
-import { runSuite } from './run';
+import { assertPassed, runSuite } from './run';
 
 /**
  * Issue 7, property tests of the checker (test/fuzz/properties.ts): on valid
@@ -10,9 +10,9 @@ import { runSuite } from './run';
  */
 describe('fuzz: the checker', function () {
   this.timeout(120_000);
-  it('mutated reports: no throw, no internal error, ranges inside and matching their spans, same result twice', () =>
-    runSuite('check: mutated reports', 3000));
-  it('random reports: the same', () => runSuite('check: random reports', 1500));
-  it('LF, CRLF and CR line ends give the same findings at the same places', () =>
-    runSuite('check: line endings (LF, CRLF, CR) agree', 500));
+  it('mutated reports: no throw, no internal error, ranges inside and matching their spans, same result twice', async () =>
+    assertPassed(await runSuite('check: mutated reports', 3000)));
+  it('random reports: the same', async () => assertPassed(await runSuite('check: random reports', 1500)));
+  it('LF, CRLF and CR line ends give the same findings at the same places', async () =>
+    assertPassed(await runSuite('check: line endings (LF, CRLF, CR) agree', 500)));
 });

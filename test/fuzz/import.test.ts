@@ -1,4 +1,4 @@
-import { runSuite } from './run';
+import { assertPassed, runSuite } from './run';
 
 /**
  * Issue 7, property tests of the importer: garbled text and garbled or
@@ -9,7 +9,7 @@ import { runSuite } from './run';
  */
 describe('fuzz: the importer', function () {
   this.timeout(120_000);
-  it('garbled text: a report or one clear reason, never a throw', () => runSuite('import: garbled text', 1500));
-  it('garbled and truncated PDFs: a report or one clear reason, never a throw or a stray rejection', () =>
-    runSuite('import: garbled and truncated PDFs', 250));
+  it('garbled text: a report or one clear reason, never a throw', async () => assertPassed(await runSuite('import: garbled text', 1500)));
+  it('garbled and truncated PDFs: a report or one clear reason, never a throw or a stray rejection', async () =>
+    assertPassed(await runSuite('import: garbled and truncated PDFs', 250)));
 });

@@ -5,6 +5,7 @@
 // diagnostic opens the right line of the earlier report, and take the issue's
 // screenshots: the history view in the side pane (item 2), the hover on a
 // finding with a problem (item 7), the snippets (item 8), the outline (item 9).
+import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -60,7 +61,7 @@ export function prepareIssue12(ws: string): Prepared {
 function lineOfText(file: string, needle: string): number {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const i = lines.findIndex((l) => l.includes(needle));
-  if (i < 0) fail(`'${needle}' is not in ${path.basename(file)}`);
+  assert.ok(i >= 0, `'${needle}' is not in ${path.basename(file)}`);
   return i + 1;
 }
 
@@ -78,7 +79,7 @@ async function openRelated(page: Page, test: (r: RelatedRow) => boolean): Promis
   await showProblems(page);
   const list = page.locator('.markers-panel .monaco-list').first();
   const box = await list.boundingBox();
-  if (!box) fail('the Problems panel has no list');
+  assert.ok(box, 'the Problems panel has no list');
   await page.mouse.move(box.x + box.width - 12, box.y + Math.min(box.height / 2, 30));
   for (let i = 0; i < 60; i++) await page.mouse.wheel(0, -2000);
   const seen: RelatedRow[] = [];
@@ -123,12 +124,12 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
         await ctx.wb.open(DRAFT);
         // The history is read in the background: wait for its diagnostics.
         const shown = await waitForMarkers(ctx.wb.page, draftFile(), (ms) => ms.some((m) => m.code === 'recurring-concern'), 60_000);
-        if (!shown.ok) fail(`no recurring-concern in the Problems panel for the draft: ${shown.markers.map((m) => `${m.line} ${m.code}`).join('; ')}`);
+        assert.ok(shown.ok, `no recurring-concern in the Problems panel for the draft: ${shown.markers.map((m) => `${m.line} ${m.code}`).join('; ')}`);
         await shot(ctx, '10a-issue12-problems');
         const row = await openRelated(ctx.wb.page, (r) => /2022-07-ilacs\.md/.test(r.resource) && /improvement item/.test(r.description));
         const excerpt = row.description.replace(/^[^:]*:\s*/, '').replace(/…$/, '').slice(0, 40);
         const target = prepared.imported.find((f) => f.endsWith(path.join('nottingham-city', '2022-07-ilacs.md')));
-        if (!target) fail(`the 2022 report was not imported: ${prepared.imported.join(', ')}`);
+        assert.ok(target, `the 2022 report was not imported: ${prepared.imported.join(', ')}`);
         const want = lineOfText(target, excerpt);
         let at = { tab: '', line: 0 };
         for (let i = 0; i < 30; i++) {
@@ -137,8 +138,8 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
           await ctx.wb.page.waitForTimeout(300);
         }
         await shot(ctx, '10b-issue12-related-location');
-        if (!at.tab.startsWith('2022-07-ilacs.md')) fail(`the related location '${row.resource} ${row.where}' opened '${at.tab}', not the 2022 report`);
-        if (at.line !== want) fail(`the related location '${row.description.slice(0, 70)}' (${row.where}) opened line ${at.line} of the 2022 report; the improvement item ('${excerpt}...') is at line ${want}`);
+        assert.ok(at.tab.startsWith('2022-07-ilacs.md'), `the related location '${row.resource} ${row.where}' opened '${at.tab}', not the 2022 report`);
+        assert.ok(at.line === want, `the related location '${row.description.slice(0, 70)}' (${row.where}) opened line ${at.line} of the 2022 report; the improvement item ('${excerpt}...') is at line ${want}`);
       },
     },
     {
@@ -168,12 +169,12 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
           }
         }
         await shot(ctx, '11-issue12-history-view-side-pane');
-        if (!fit) fail('no history view with the Nottingham City history');
-        if (!/council scrutiny report/i.test(fit.text)) fail(`the history view does not name the scrutiny report as one: ${fit.text.slice(0, 400)}`);
-        if (/Focused or monitoring visit/.test(fit.text)) fail('the history view still calls reports without grades "Focused or monitoring visit"');
-        if (fit.legendRight < 0) fail('the history view has no legend');
+        assert.ok(fit, 'no history view with the Nottingham City history');
+        assert.ok(/council scrutiny report/i.test(fit.text), `the history view does not name the scrutiny report as one: ${fit.text.slice(0, 400)}`);
+        assert.ok(!/Focused or monitoring visit/.test(fit.text), 'the history view still calls reports without grades "Focused or monitoring visit"');
+        assert.ok(fit.legendRight >= 0, 'the history view has no legend');
         for (const [what, right] of [['chart', fit.svgRight], ['legend', fit.legendRight], ["latest inspection's label", fit.labelsRight]] as const) {
-          if (right > fit.width + 1) fail(`the ${what} is cut off: it ends at ${Math.round(right)} px in a view ${fit.width} px wide`);
+          assert.ok(right <= fit.width + 1, `the ${what} is cut off: it ends at ${Math.round(right)} px in a view ${fit.width} px wide`);
         }
         await ctx.wb.page.keyboard.press('Control+W'); // close the view
       },
@@ -190,10 +191,10 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
         const text = await ctx.wb.hoverAtCursor(10_000);
         await shot(ctx, '12-issue12-hover-history-first');
         await ctx.wb.page.keyboard.press('Escape');
-        if (!text) fail(`no hover on paragraph 1 of the draft (line ${i + 1})`);
+        assert.ok(text, `no hover on paragraph 1 of the draft (line ${i + 1})`);
         const history = text.search(/2022 inspection|Earlier findings/i);
         const rule = text.search(/What it checks|recurring-concern/i);
-        if (history < 0) fail(`the hover has no history: ${text.slice(0, 300)}`);
+        assert.ok(history >= 0, `the hover has no history: ${text.slice(0, 300)}`);
         if (rule >= 0 && rule < history) pending(`the hover still puts the rule before the history (the lead's item 7): ${text.slice(0, 200).replace(/\n/g, ' ')}`);
       },
     },
@@ -214,10 +215,10 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
         await shot(ctx, '13-issue12-outline-and-breadcrumbs');
         await ctx.wb.focusEditor();
         const groups = labels.filter((l) => /\|(Inspection report|Markdown.*)$/.test(l));
-        if (groups.length) fail(`the outline has provider groups (two outlines): ${labels.join(', ')}`);
+        assert.ok(groups.length === 0, `the outline has provider groups (two outlines): ${labels.join(', ')}`);
         const title = labels.filter((l) => /Inspection of Nottingham City/.test(l));
-        if (title.length !== 1) fail(`the report's title is in the outline ${title.length} times: ${labels.join(', ')}`);
-        if (!crumbs.some((c) => /help and protection/.test(c))) fail(`the breadcrumbs do not show the section the cursor is in: ${crumbs.join(' > ')}`);
+        assert.ok(title.length === 1, `the report's title is in the outline ${title.length} times: ${labels.join(', ')}`);
+        assert.ok(crumbs.some((c) => /help and protection/.test(c)), `the breadcrumbs do not show the section the cursor is in: ${crumbs.join(' > ')}`);
       },
     },
     {
@@ -234,11 +235,11 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
         await focused.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => fail('no suggestions after typing ir-'));
         const first = (await focused.getAttribute('aria-label')) ?? '';
         await shot(ctx, '14-issue12-snippets');
-        if (!first.startsWith('ir-table-2026')) fail(`the first suggestion in a 2026 report is '${first}', not ir-table-2026`);
+        assert.ok(first.startsWith('ir-table-2026'), `the first suggestion in a 2026 report is '${first}', not ir-table-2026`);
         await ctx.wb.page.keyboard.type('judgement-section', { delay: 20 });
         await ctx.wb.page.waitForTimeout(500);
         const picked = (await focused.getAttribute('aria-label')) ?? '';
-        if (!picked.startsWith('ir-judgement-section')) fail(`typing on did not pick ir-judgement-section: '${picked}'`);
+        assert.ok(picked.startsWith('ir-judgement-section'), `typing on did not pick ir-judgement-section: '${picked}'`);
         await ctx.wb.page.keyboard.press('Enter');
         await ctx.wb.page.waitForTimeout(400);
         await ctx.wb.page.keyboard.press('Escape');
@@ -248,7 +249,7 @@ export function historyScenarios(ctx: Ctx, prepared: Prepared): Scenario[] {
         await shot(ctx, '15-issue12-judgement-section-inserted');
         // Put the draft back for any later scenario.
         fs.copyFileSync(path.join(E2E, 'fixtures', 'issue-12-draft.md'), draftFile());
-        if (!/\n\n7\.$/.test(text.trimEnd())) fail(`the judgement section does not start at 7 (the draft's paragraphs run to 6):\n${text.slice(-300)}`);
+        assert.ok(/\n\n7\.$/.test(text.trimEnd()), `the judgement section does not start at 7 (the draft's paragraphs run to 6):\n${text.slice(-300)}`);
       },
     },
   ];

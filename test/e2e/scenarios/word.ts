@@ -1,6 +1,7 @@
 // Scenarios for issue 15: the Markdown preview of a report looks like the
 // printed report (the extension's markdown-it plugin and styles), and "Export
 // to Word" writes a .docx where the user chose, after asking about errors.
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { commandTitle, fail, shot, type Ctx } from '../context';
@@ -35,14 +36,14 @@ export function wordScenarios(ctx: Ctx): Scenario[] {
         const dialog = ctx.wb.page.locator('.monaco-dialog-box');
         await dialog.waitFor({ state: 'visible', timeout: 15_000 });
         const text = await dialog.innerText();
-        if (!/Not exported: the report has \d+ errors?\b/.test(text)) fail(`the dialog does not say why: ${text}`);
+        assert.ok(/Not exported: the report has \d+ errors?\b/.test(text), `the dialog does not say why: ${text}`);
         await shot(ctx, '21-export-errors');
         await dialog.getByRole('button', { name: 'Export Anyway' }).click();
         const deadline = Date.now() + 15_000;
         while (!fs.existsSync(out) && Date.now() < deadline) await ctx.wb.page.waitForTimeout(200);
-        if (!fs.existsSync(out)) fail(`${out} was not written`);
+        assert.ok(fs.existsSync(out), `${out} was not written`);
         const head = fs.readFileSync(out).subarray(0, 2).toString('latin1');
-        if (head !== 'PK') fail(`${out} is not a .docx (starts '${head}')`);
+        assert.ok(head === 'PK', `${out} is not a .docx (starts '${head}')`);
         await shot(ctx, '22-export-done');
       },
     },
@@ -68,12 +69,12 @@ export function wordScenarios(ctx: Ctx): Scenario[] {
         }
         const report = doc.locator('.ir-report');
         const kind = (await doc.locator('.ir-title-block .ir-kind').innerText()).trim();
-        if (!/ILACS/i.test(kind)) fail(`the title block names the kind '${kind}'`);
-        if ((await doc.locator('table.ir-judgements td.ir-grade').count()) < 4) fail('the judgement table is not styled');
+        assert.ok(/ILACS/i.test(kind), `the title block names the kind '${kind}'`);
+        assert.ok((await doc.locator('table.ir-judgements td.ir-grade').count()) >= 4, 'the judgement table is not styled');
         // The draft jumps from 14 to 16: the preview must show 16, as printed.
-        if ((await doc.locator('ol.ir-numbered > li[value="16"]').count()) !== 1) fail('paragraph 16 does not show its printed number');
+        assert.ok((await doc.locator('ol.ir-numbered > li[value="16"]').count()) === 1, 'paragraph 16 does not show its printed number');
         const font = await report.evaluate((e) => getComputedStyle(e).fontFamily);
-        if (!/Tahoma|Verdana|DejaVu/i.test(font)) fail(`media/preview.css is not applied (font-family ${font})`);
+        assert.ok(/Tahoma|Verdana|DejaVu/i.test(font), `media/preview.css is not applied (font-family ${font})`);
         await doc.locator('li[value="13"]').scrollIntoViewIfNeeded();
         await shot(ctx, '20-preview');
         await ctx.wb.page.keyboard.press('Escape');
