@@ -63,9 +63,9 @@ function workerScript(): string | undefined {
  * or more; 1 when only one can run.
  */
 export function parallelJobs(count: number, asked: number | undefined): number {
-  if (!workerScript() || count < 2) return 1;
-  if (asked !== undefined) return Math.max(1, Math.min(asked, count));
-  if (count < MIN_FILES) return 1;
+  // Cheapest first: a short run never looks for the launcher on disk.
+  if (count < 2 || (asked === undefined && count < MIN_FILES) || asked === 1 || !workerScript()) return 1;
+  if (asked !== undefined) return Math.min(asked, count);
   const processors = os().availableParallelism?.() ?? os().cpus().length;
   return processors < MIN_PROCESSORS ? 1 : Math.min(processors, MAX_JOBS);
 }
